@@ -1,0 +1,142 @@
+import { IntegrationValidationError } from '@jupiterone/integration-sdk-core';
+import {
+  DEFAULT_API_VERSION,
+  IntegrationConfig,
+  parseIntegrationConfig,
+} from './config';
+
+const valid: IntegrationConfig = {
+  instanceUrl: 'https://example.my.salesforce.com',
+  clientId: 'client-id',
+  clientSecret: 'client-secret',
+};
+
+function problemsWith(config: Partial<IntegrationConfig>): string {
+  try {
+    parseIntegrationConfig({ ...valid, ...config });
+  } catch (err) {
+    expect(err).toBeInstanceOf(IntegrationValidationError);
+    return err.message;
+  }
+  throw new Error('expected the configuration to be rejected');
+}
+
+describe('parseIntegrationConfig', () => {
+  test('defaults the login URL to the instance and the API version', () => {
+    expect(parseIntegrationConfig(valid)).toEqual({
+      instanceUrl: 'https://example.my.salesforce.com',
+      loginUrl: 'https://example.my.salesforce.com',
+      apiVersion: DEFAULT_API_VERSION,
+      clientId: 'client-id',
+      clientSecret: 'client-secret',
+      refreshToken: undefined,
+      userRoleIds: [],
+      userProfileIds: [],
+    });
+  });
+
+  test('trims pasted secrets and drops a trailing slash', () => {
+    const settings = parseIntegrationConfig({
+      instanceUrl: ' https://example.my.salesforce.com/ ',
+      loginUrl: 'https://test.salesforce.com/',
+      clientId: ' client-id\n',
+      clientSecret: '\tclient-secret ',
+      refreshToken: ' refresh-token\n',
+      apiVersion: 'v58.0',
+    });
+    expect(settings).toMatchObject({
+      instanceUrl: 'https://example.my.salesforce.com',
+      loginUrl: 'https://test.salesforce.com',
+      clientId: 'client-id',
+      clientSecret: 'client-secret',
+      refreshToken: 'refresh-token',
+      apiVersion: '58.0',
+    });
+  });
+
+  test('names every missing field in one error', () => {
+    const message = problemsWith({
+      instanceUrl: '',
+      clientId: ' ',
+      clientSecret: undefined,
+    });
+    expect(message).toMatch('instanceUrl is required');
+    expect(message).toMatch('clientId is required');
+    expect(message).toMatch('clientSecret is required');
+  });
+
+  test.each([
+    ['http://example.my.salesforce.com'],
+    ['ftp://example.my.salesforce.com'],
+    ['http://10.0.0.1:8080'],
+  ])('refuses %s as instanceUrl', (instanceUrl) => {
+    expect(problemsWith({ instanceUrl })).toMatch(
+      `instanceUrl "${instanceUrl}" must use https://`,
+    );
+  });
+
+  test.each([
+    ['http://127.0.0.1:4000'],
+    ['http://localhost:4000'],
+    ['http://[::1]:4000'],
+  ])('allows http:// on the loopback host %s', (instanceUrl) => {
+    expect(parseIntegrationConfig({ ...valid, instanceUrl }).instanceUrl).toBe(
+      instanceUrl,
+    );
+  });
+
+  test('names an instanceUrl that is not a URL', () => {
+    expect(problemsWith({ instanceUrl: 'example.my.salesforce.com' })).toMatch(
+      'instanceUrl "example.my.salesforce.com" is not a URL',
+    );
+  });
+
+  test('names a loginUrl that is not https', () => {
+    expect(problemsWith({ loginUrl: 'http://test.salesforce.com' })).toMatch(
+      'loginUrl "http://test.salesforce.com" must use https://',
+    );
+  });
+
+  test('names a malformed apiVersion', () => {
+    expect(problemsWith({ apiVersion: 'latest' })).toMatch(
+      'apiVersion "latest"',
+    );
+  });
+
+  test.each([
+    ['00EDo0000019yHaMAI', ['00EDo0000019yHaMAI']],
+    [
+      '00EDo0000019yHaMAI, 00EDo0000019yHb',
+      ['00EDo0000019yHaMAI', '00EDo0000019yHb'],
+    ],
+    ['["00EDo0000019yHaMAI"]', ['00EDo0000019yHaMAI']],
+  ])('reads the role filter %s', (userRoleFilter, ids) => {
+    expect(
+      parseIntegrationConfig({ ...valid, userRoleFilter }).userRoleIds,
+    ).toEqual(ids);
+  });
+
+  test.each([
+    ['userRoleFilter', "00EDo0000019yHaMAI') OR Id != ('"],
+    ['userProfileFilter', 'System Administrator'],
+  ])('names the bad value in %s', (field, value) => {
+    expect(problemsWith({ [field]: value })).toMatch(
+      `${field} value "${value}" is not a Salesforce id`,
+    );
+  });
+
+  test('names a filter that is a broken JSON array', () => {
+    expect(problemsWith({ userProfileFilter: '["00e' })).toMatch(
+      'userProfileFilter "["00e" is not a JSON array of ids',
+    );
+  });
+
+  test('never puts a secret in the error', () => {
+    const message = problemsWith({
+      instanceUrl: 'nope',
+      clientSecret: 'very-secret-value',
+      refreshToken: 'very-secret-token',
+    });
+    expect(message).not.toMatch('very-secret');
+  });
+});

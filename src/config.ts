@@ -1,0 +1,196 @@
+import {
+  IntegrationInstanceConfig,
+  IntegrationInstanceConfigFieldMap,
+  IntegrationValidationError,
+} from '@jupiterone/integration-sdk-core';
+
+/**
+ * The instance configuration as a JupiterOne user enters it. The SDK reads
+ * each field from the environment in UPPER_SNAKE form (`instanceUrl` from
+ * `INSTANCE_URL`) when running locally.
+ */
+export interface IntegrationConfig extends IntegrationInstanceConfig {
+  instanceUrl: string;
+  clientId: string;
+  clientSecret: string;
+  refreshToken?: string;
+  loginUrl?: string;
+  apiVersion?: string;
+  userRoleFilter?: string;
+  userProfileFilter?: string;
+}
+
+export const instanceConfigFields: IntegrationInstanceConfigFieldMap<IntegrationConfig> =
+  {
+    instanceUrl: { type: 'string' },
+    clientId: { type: 'string' },
+    clientSecret: { type: 'string', mask: true },
+    refreshToken: { type: 'string', mask: true, optional: true },
+    loginUrl: { type: 'string', optional: true },
+    apiVersion: { type: 'string', optional: true },
+    userRoleFilter: { type: 'string', optional: true },
+    userProfileFilter: { type: 'string', optional: true },
+  };
+
+export const DEFAULT_API_VERSION = '59.0';
+
+/** Everything the Salesforce client needs, validated and normalised. */
+export interface SalesforceSettings {
+  instanceUrl: string;
+  loginUrl: string;
+  apiVersion: string;
+  clientId: string;
+  clientSecret: string;
+  refreshToken?: string;
+  userRoleIds: string[];
+  userProfileIds: string[];
+}
+
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+const SALESFORCE_ID = /^[a-zA-Z0-9]{15}([a-zA-Z0-9]{3})?$/;
+const API_VERSION = /^\d{2,3}\.0$/;
+
+export function isSalesforceId(value: string): boolean {
+  return SALESFORCE_ID.test(value);
+}
+
+/**
+ * Validates the whole configuration at once, so that a user fixing it sees
+ * every problem in one error rather than one per attempt.
+ */
+export function parseIntegrationConfig(
+  config: IntegrationConfig,
+): SalesforceSettings {
+  const problems: string[] = [];
+  const instanceUrl = parseUrl('instanceUrl', config.instanceUrl, problems);
+  const loginUrl = config.loginUrl?.trim()
+    ? parseUrl('loginUrl', config.loginUrl, problems)
+    : instanceUrl;
+  const apiVersion = parseApiVersion(config.apiVersion, problems);
+  const clientId = requireText('clientId', config.clientId, problems);
+  const clientSecret = requireText(
+    'clientSecret',
+    config.clientSecret,
+    problems,
+  );
+  const refreshToken = config.refreshToken?.trim() || undefined;
+  const userRoleIds = parseIdList(
+    'userRoleFilter',
+    config.userRoleFilter,
+    problems,
+  );
+  const userProfileIds = parseIdList(
+    'userProfileFilter',
+    config.userProfileFilter,
+    problems,
+  );
+
+  if (problems.length > 0) {
+    throw new IntegrationValidationError(
+      `Invalid configuration: ${problems.join('; ')}`,
+    );
+  }
+  return {
+    instanceUrl,
+    loginUrl,
+    apiVersion,
+    clientId,
+    clientSecret,
+    refreshToken,
+    userRoleIds,
+    userProfileIds,
+  };
+}
+
+function requireText(
+  field: string,
+  value: string | undefined,
+  problems: string[],
+): string {
+  const trimmed = (value ?? '').trim();
+  if (!trimmed) {
+    problems.push(`${field} is required`);
+  }
+  return trimmed;
+}
+
+function parseUrl(
+  field: string,
+  value: string | undefined,
+  problems: string[],
+): string {
+  const text = requireText(field, value, problems);
+  if (!text) {
+    return text;
+  }
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    problems.push(`${field} "${text}" is not a URL`);
+    return text;
+  }
+  const loopbackHttp =
+    url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname);
+  if (url.protocol !== 'https:' && !loopbackHttp) {
+    problems.push(
+      `${field} "${text}" must use https:// (http:// is allowed only for 127.0.0.1, localhost or [::1])`,
+    );
+  }
+  return url.origin;
+}
+
+function parseApiVersion(value: string | undefined, problems: string[]) {
+  const version = value?.trim().replace(/^v/i, '') || DEFAULT_API_VERSION;
+  if (!API_VERSION.test(version)) {
+    problems.push(
+      `apiVersion "${value}" must look like "${DEFAULT_API_VERSION}"`,
+    );
+  }
+  return version;
+}
+
+/**
+ * Accepts one id, comma-separated ids or a JSON array of ids, as the public
+ * Salesforce integration did. Ids end up in SOQL, so anything that is not
+ * a Salesforce id is rejected here.
+ */
+function parseIdList(
+  field: string,
+  value: string | undefined,
+  problems: string[],
+): string[] {
+  const text = value?.trim();
+  if (!text) {
+    return [];
+  }
+  const values = text.startsWith('[')
+    ? parseJsonArray(field, text, problems)
+    : text.split(',');
+  const ids = values.map((id) => String(id).trim()).filter(Boolean);
+  for (const id of ids) {
+    if (!isSalesforceId(id)) {
+      problems.push(
+        `${field} value "${id}" is not a Salesforce id (15 or 18 letters and digits)`,
+      );
+    }
+  }
+  return ids;
+}
+
+function parseJsonArray(
+  field: string,
+  text: string,
+  problems: string[],
+): unknown[] {
+  try {
+    const parsed: unknown = JSON.parse(text);
+    if (Array.isArray(parsed)) {
+      return parsed;
+    }
+  } catch {
+    // reported below
+  }
+  problems.push(`${field} "${text}" is not a JSON array of ids`);
+  return [];
+}

@@ -1,0 +1,13 @@
+import { IntegrationInvocationConfig } from '@jupiterone/integration-sdk-core';
+import { IntegrationConfig, instanceConfigFields } from './config';
+import { loadExecutionConfig } from './execution';
+import { integrationSteps } from './steps';
+import { validateInvocation } from './validateInvocation';
+
+export const invocationConfig: IntegrationInvocationConfig<IntegrationConfig> =
+  {
+    instanceConfigFields,
+    loadExecutionConfig,
+    validateInvocation,
+    integrationSteps,
+  };

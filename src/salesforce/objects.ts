@@ -1,0 +1,199 @@
+import { PermissionFlags, SECURITY_PERMISSION_FIELDS } from './permissions';
+
+/**
+ * The records the integration reads and the fields it selects from each.
+ * Field lists are explicit (no describe calls, no FIELDS(ALL)): they keep
+ * pages small and personal details the graph does not need out of it.
+ */
+
+export interface SalesforceOrganization {
+  Id: string;
+  Name: string;
+  OrganizationType: string | null;
+  InstanceName: string | null;
+  IsSandbox: boolean | null;
+  Country: string | null;
+  DefaultLocaleSidKey: string | null;
+  TimeZoneSidKey: string | null;
+  CreatedDate: string | null;
+  LastModifiedDate: string | null;
+}
+
+export const ORGANIZATION_FIELDS = [
+  'Id',
+  'Name',
+  'OrganizationType',
+  'InstanceName',
+  'IsSandbox',
+  'Country',
+  'DefaultLocaleSidKey',
+  'TimeZoneSidKey',
+  'CreatedDate',
+  'LastModifiedDate',
+];
+
+export interface SalesforceUser {
+  Id: string;
+  Username: string;
+  Name: string | null;
+  FirstName: string | null;
+  LastName: string | null;
+  Email: string | null;
+  Alias: string | null;
+  IsActive: boolean;
+  UserType: string | null;
+  ProfileId: string | null;
+  UserRoleId: string | null;
+  ManagerId: string | null;
+  Title: string | null;
+  Department: string | null;
+  FederationIdentifier: string | null;
+  LastLoginDate: string | null;
+  LastPasswordChangeDate: string | null;
+  CreatedDate: string | null;
+  LastModifiedDate: string | null;
+}
+
+export const USER_FIELDS = [
+  'Id',
+  'Username',
+  'Name',
+  'FirstName',
+  'LastName',
+  'Email',
+  'Alias',
+  'IsActive',
+  'UserType',
+  'ProfileId',
+  'UserRoleId',
+  'ManagerId',
+  'Title',
+  'Department',
+  'FederationIdentifier',
+  'LastLoginDate',
+  'LastPasswordChangeDate',
+  'CreatedDate',
+  'LastModifiedDate',
+];
+
+export interface SalesforceUserRole {
+  Id: string;
+  Name: string;
+  DeveloperName: string | null;
+  ParentRoleId: string | null;
+  PortalType: string | null;
+  RollupDescription: string | null;
+  LastModifiedDate: string | null;
+}
+
+export const USER_ROLE_FIELDS = [
+  'Id',
+  'Name',
+  'DeveloperName',
+  'ParentRoleId',
+  'PortalType',
+  'RollupDescription',
+  'LastModifiedDate',
+];
+
+export interface SalesforceProfile extends PermissionFlags {
+  Id: string;
+  Name: string;
+  Description: string | null;
+  UserType: string | null;
+  UserLicenseId: string | null;
+  CreatedDate: string | null;
+  LastModifiedDate: string | null;
+}
+
+export const PROFILE_FIELDS = [
+  'Id',
+  'Name',
+  'Description',
+  'UserType',
+  'UserLicenseId',
+  'CreatedDate',
+  'LastModifiedDate',
+  ...SECURITY_PERMISSION_FIELDS,
+];
+
+export interface SalesforcePermissionSet extends PermissionFlags {
+  Id: string;
+  Name: string;
+  Label: string | null;
+  Description: string | null;
+  Type: string | null;
+  IsOwnedByProfile: boolean;
+  ProfileId: string | null;
+  IsCustom: boolean | null;
+  NamespacePrefix: string | null;
+  LicenseId: string | null;
+  HasActivationRequired: boolean | null;
+  PermissionSetGroupId: string | null;
+  CreatedDate: string | null;
+  LastModifiedDate: string | null;
+}
+
+export const PERMISSION_SET_FIELDS = [
+  'Id',
+  'Name',
+  'Label',
+  'Description',
+  'Type',
+  'IsOwnedByProfile',
+  'ProfileId',
+  'IsCustom',
+  'NamespacePrefix',
+  'LicenseId',
+  'HasActivationRequired',
+  'PermissionSetGroupId',
+  'CreatedDate',
+  'LastModifiedDate',
+  ...SECURITY_PERMISSION_FIELDS,
+];
+
+export interface SalesforcePermissionSetAssignment {
+  Id: string;
+  AssigneeId: string;
+  PermissionSetId: string;
+  PermissionSetGroupId: string | null;
+}
+
+export const PERMISSION_SET_ASSIGNMENT_FIELDS = [
+  'Id',
+  'AssigneeId',
+  'PermissionSetId',
+  'PermissionSetGroupId',
+];
+
+export interface SalesforceGroup {
+  Id: string;
+  Name: string | null;
+  DeveloperName: string | null;
+  Type: string;
+  RelatedId: string | null;
+  Email: string | null;
+  DoesIncludeBosses: boolean | null;
+  CreatedDate: string | null;
+  LastModifiedDate: string | null;
+}
+
+export const GROUP_FIELDS = [
+  'Id',
+  'Name',
+  'DeveloperName',
+  'Type',
+  'RelatedId',
+  'Email',
+  'DoesIncludeBosses',
+  'CreatedDate',
+  'LastModifiedDate',
+];
+
+export interface SalesforceGroupMember {
+  Id: string;
+  GroupId: string;
+  UserOrGroupId: string;
+}
+
+export const GROUP_MEMBER_FIELDS = ['Id', 'GroupId', 'UserOrGroupId'];

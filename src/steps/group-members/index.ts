@@ -1,0 +1,62 @@
+import {
+  IntegrationStep,
+  IntegrationStepExecutionContext,
+} from '@jupiterone/integration-sdk-core';
+import { IntegrationConfig } from '../../config';
+import { Relationships, Steps } from '../../constants';
+import {
+  GROUP_MEMBER_FIELDS,
+  SalesforceGroupMember,
+} from '../../salesforce/objects';
+import { buildSelect } from '../../salesforce/soql';
+import { collectObject } from '../collect';
+import { StepLedger } from '../ledger';
+import { memberKind } from './converter';
+
+export async function fetchGroupMembers(
+  context: IntegrationStepExecutionContext<IntegrationConfig>,
+): Promise<void> {
+  const ledger = new StepLedger(context, 'GroupMember');
+  await collectObject<SalesforceGroupMember>(context, ledger, {
+    query: buildSelect('GroupMember', GROUP_MEMBER_FIELDS),
+    relationships: (member) => {
+      switch (memberKind(member.UserOrGroupId)) {
+        case 'user':
+          return [
+            ledger.relate(
+              Relationships.GROUP_HAS_USER,
+              member.GroupId,
+              member.UserOrGroupId,
+            ),
+          ];
+        case 'group':
+          return [
+            ledger.relate(
+              Relationships.GROUP_HAS_GROUP,
+              member.GroupId,
+              member.UserOrGroupId,
+            ),
+          ];
+        default:
+          ledger.skip('member is neither a user nor a group', member.Id, {
+            userOrGroupId: member.UserOrGroupId,
+          });
+          return [];
+      }
+    },
+  });
+  ledger.finish();
+}
+
+export const groupMemberSteps: IntegrationStep<IntegrationConfig>[] = [
+  {
+    ...Steps.GROUP_MEMBERS,
+    entities: [],
+    relationships: [
+      Relationships.GROUP_HAS_USER,
+      Relationships.GROUP_HAS_GROUP,
+    ],
+    dependsOn: [Steps.GROUPS.id, Steps.USERS.id],
+    executionHandler: fetchGroupMembers,
+  },
+];

@@ -1,0 +1,45 @@
+import {
+  IntegrationStep,
+  IntegrationStepExecutionContext,
+} from '@jupiterone/integration-sdk-core';
+import { IntegrationConfig } from '../../config';
+import { Entities, Relationships, Steps } from '../../constants';
+import { GROUP_FIELDS, SalesforceGroup } from '../../salesforce/objects';
+import { buildSelect } from '../../salesforce/soql';
+import { getAccountKey } from '../accountKey';
+import { collectObject } from '../collect';
+import { StepLedger } from '../ledger';
+import { createGroupEntity, roleIdOfGroup } from './converter';
+
+export async function fetchGroups(
+  context: IntegrationStepExecutionContext<IntegrationConfig>,
+): Promise<void> {
+  const accountKey = await getAccountKey(context.jobState);
+  const ledger = new StepLedger(context, 'Group');
+  await collectObject<SalesforceGroup>(context, ledger, {
+    query: buildSelect('Group', GROUP_FIELDS),
+    toEntity: createGroupEntity,
+    relationships: (group) => [
+      ledger.relate(Relationships.ACCOUNT_HAS_GROUP, accountKey, group.Id),
+      ledger.relate(
+        Relationships.GROUP_ASSIGNED_USER_ROLE,
+        group.Id,
+        roleIdOfGroup(group),
+      ),
+    ],
+  });
+  ledger.finish();
+}
+
+export const groupSteps: IntegrationStep<IntegrationConfig>[] = [
+  {
+    ...Steps.GROUPS,
+    entities: [Entities.GROUP],
+    relationships: [
+      Relationships.ACCOUNT_HAS_GROUP,
+      Relationships.GROUP_ASSIGNED_USER_ROLE,
+    ],
+    dependsOn: [Steps.ACCOUNT.id, Steps.USER_ROLES.id],
+    executionHandler: fetchGroups,
+  },
+];

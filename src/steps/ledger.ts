@@ -1,0 +1,159 @@
+import {
+  createDirectRelationship,
+  Entity,
+  IntegrationLogger,
+  IntegrationWarnEventName,
+  JobState,
+  Relationship,
+  StepRelationshipMetadata,
+} from '@jupiterone/integration-sdk-core';
+
+interface StepContext {
+  jobState: JobState;
+  logger: IntegrationLogger;
+}
+
+/** How many skipped records are logged one by one before only counting. */
+const SKIPS_LOGGED_EACH = 20;
+
+/**
+ * Counts what a step fetched, added and skipped, and says so once at the
+ * end: nothing a step leaves out of the graph disappears without a word.
+ */
+export class StepLedger {
+  private fetched = 0;
+  private entities = 0;
+  private readonly relationships = new Map<string, number>();
+  private readonly skipped = new Map<string, number>();
+  private readonly omitted = new Map<string, number>();
+
+  constructor(
+    private readonly context: StepContext,
+    private readonly objectName: string,
+  ) {}
+
+  /** Converts a page of records; a record that fails is logged and counted. */
+  convert<R extends { Id: string }>(
+    records: R[],
+    toEntity: (record: R) => Entity,
+  ): Entity[] {
+    this.fetched += records.length;
+    const converted: Entity[] = [];
+    for (const record of records) {
+      try {
+        converted.push(toEntity(record));
+      } catch (err) {
+        this.skip(`${this.objectName} could not be converted`, record.Id, {
+          reason: err.message,
+        });
+      }
+    }
+    this.entities += converted.length;
+    return converted;
+  }
+
+  get entityCount(): number {
+    return this.entities;
+  }
+
+  countFetched(records: unknown[]): void {
+    this.fetched += records.length;
+  }
+
+  /**
+   * A relationship between two entities the graph holds, found by key; none
+   * when either key is null (the record references nothing). A reference to an entity that was
+   * not collected is skipped and counted under the relationship's type.
+   */
+  relate(
+    metadata: StepRelationshipMetadata,
+    fromKey: string | null | undefined,
+    toKey: string | null | undefined,
+  ): Relationship | undefined {
+    if (!fromKey || !toKey) {
+      return undefined;
+    }
+    if (!this.hasKey(fromKey) || !this.hasKey(toKey)) {
+      this.skip(`${metadata._type} endpoint not collected`, fromKey, {
+        toKey,
+      });
+      return undefined;
+    }
+    increment(this.relationships, metadata._type);
+    return createDirectRelationship({
+      _class: metadata._class,
+      fromType: metadata.sourceType,
+      fromKey,
+      toType: metadata.targetType,
+      toKey,
+      properties: { _type: metadata._type },
+    });
+  }
+
+  /**
+   * Counts a record left out by design because the graph holds its fact
+   * another way; reported in the step's summary, not as a warning.
+   */
+  omit(reason: string): void {
+    increment(this.omitted, reason);
+  }
+
+  /** Records data that should have been collected and was not. */
+  skip(reason: string, id: string, details: object = {}): void {
+    const count = increment(this.skipped, reason);
+    if (count <= SKIPS_LOGGED_EACH) {
+      this.context.logger.info({ id, reason, ...details }, 'Skipped record');
+    }
+  }
+
+  /** Logs the step's counts, and warns once if anything was skipped. */
+  finish(): void {
+    const { logger } = this.context;
+    const skipped = Object.fromEntries(this.skipped);
+    logger.info(
+      {
+        object: this.objectName,
+        fetched: this.fetched,
+        entities: this.entities,
+        relationships: Object.fromEntries(this.relationships),
+        skipped,
+        omitted: Object.fromEntries(this.omitted),
+      },
+      `Collected ${this.objectName} records`,
+    );
+    if (this.skipped.size > 0) {
+      const description = `Skipped ${this.objectName} data: ${Object.entries(
+        skipped,
+      )
+        .map(([reason, count]) => `${count} × ${reason}`)
+        .join('; ')}`;
+      logger.warn({ skipped }, description);
+      logger.publishWarnEvent({
+        name: IntegrationWarnEventName.MissingEntity,
+        description,
+      });
+    }
+  }
+
+  /**
+   * SDK 8 keeps every key in memory and answers `hasKey` synchronously;
+   * awaiting it per record would serialise the step for nothing.
+   */
+  private hasKey(key: string): boolean {
+    const found = this.context.jobState.hasKey(key);
+    if (typeof found !== 'boolean') {
+      throw new Error('jobState.hasKey is expected to answer synchronously');
+    }
+    return found;
+  }
+}
+
+function increment(counts: Map<string, number>, key: string): number {
+  const count = (counts.get(key) ?? 0) + 1;
+  counts.set(key, count);
+  return count;
+}
+
+export function defined<T>(items: (T | undefined)[]): T[] {
+  return items.filter((item): item is T => item !== undefined);
+}

@@ -1,0 +1,56 @@
+import {
+  IntegrationStep,
+  IntegrationStepExecutionContext,
+} from '@jupiterone/integration-sdk-core';
+import { IntegrationConfig } from '../../config';
+import { DataKeys, Relationships, Steps } from '../../constants';
+import {
+  PERMISSION_SET_ASSIGNMENT_FIELDS,
+  SalesforcePermissionSetAssignment,
+} from '../../salesforce/objects';
+import { buildSelect } from '../../salesforce/soql';
+import { collectObject } from '../collect';
+import { StepLedger } from '../ledger';
+
+export async function fetchPermissionSetAssignments(
+  context: IntegrationStepExecutionContext<IntegrationConfig>,
+): Promise<void> {
+  const { jobState } = context;
+  const profileOwned = new Set(
+    await jobState.getData<string[]>(DataKeys.PROFILE_OWNED_PERMISSION_SETS),
+  );
+  const ledger = new StepLedger(context, 'PermissionSetAssignment');
+  await collectObject<SalesforcePermissionSetAssignment>(context, ledger, {
+    query: buildSelect(
+      'PermissionSetAssignment',
+      PERMISSION_SET_ASSIGNMENT_FIELDS,
+    ),
+    relationships: (assignment) => {
+      // Every user holds their profile's own permission set; the graph says
+      // so once, through user HAS profile HAS permission set.
+      if (profileOwned.has(assignment.PermissionSetId)) {
+        ledger.omit('permission set owned by the user profile');
+        return [];
+      }
+      return [
+        ledger.relate(
+          Relationships.USER_ASSIGNED_PERMISSION_SET,
+          assignment.AssigneeId,
+          assignment.PermissionSetId,
+        ),
+      ];
+    },
+  });
+  ledger.finish();
+}
+
+export const permissionSetAssignmentSteps: IntegrationStep<IntegrationConfig>[] =
+  [
+    {
+      ...Steps.PERMISSION_SET_ASSIGNMENTS,
+      entities: [],
+      relationships: [Relationships.USER_ASSIGNED_PERMISSION_SET],
+      dependsOn: [Steps.USERS.id, Steps.PERMISSION_SETS.id],
+      executionHandler: fetchPermissionSetAssignments,
+    },
+  ];

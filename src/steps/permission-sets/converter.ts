@@ -1,0 +1,52 @@
+import {
+  createIntegrationEntity,
+  Entity,
+  parseTimePropertyValue,
+} from '@jupiterone/integration-sdk-core';
+import { Entities } from '../../constants';
+import { permissionProperties } from '../../permissionProperties';
+import { SalesforcePermissionSet } from '../../salesforce/objects';
+
+/**
+ * Every profile has a permission set of its own that carries the profile's
+ * permissions (IsOwnedByProfile). Users get it through their profile, so it
+ * hangs off the profile rather than off each user.
+ */
+export function owningProfileId(
+  permissionSet: SalesforcePermissionSet,
+): string | null {
+  return permissionSet.IsOwnedByProfile ? permissionSet.ProfileId : null;
+}
+
+export function createPermissionSetEntity(
+  permissionSet: SalesforcePermissionSet,
+  instanceUrl: string,
+): Entity {
+  return createIntegrationEntity({
+    entityData: {
+      source: permissionSet,
+      assign: {
+        _key: permissionSet.Id,
+        _type: Entities.PERMISSION_SET._type,
+        _class: Entities.PERMISSION_SET._class,
+        id: permissionSet.Id,
+        name: permissionSet.Name,
+        displayName: permissionSet.Label ?? permissionSet.Name,
+        label: permissionSet.Label,
+        description: permissionSet.Description ?? undefined,
+        type: permissionSet.Type,
+        ownedByProfile: permissionSet.IsOwnedByProfile === true,
+        profileId: permissionSet.ProfileId,
+        custom: permissionSet.IsCustom === true,
+        namespacePrefix: permissionSet.NamespacePrefix,
+        licenseId: permissionSet.LicenseId,
+        activationRequired: permissionSet.HasActivationRequired === true,
+        permissionSetGroupId: permissionSet.PermissionSetGroupId,
+        ...permissionProperties(permissionSet),
+        webLink: `${instanceUrl}/${permissionSet.Id}`,
+        createdOn: parseTimePropertyValue(permissionSet.CreatedDate),
+        updatedOn: parseTimePropertyValue(permissionSet.LastModifiedDate),
+      },
+    },
+  });
+}
