@@ -15,6 +15,20 @@ export function emailDomainOf(email: string | null): string[] | undefined {
   return domain ? [domain] : undefined;
 }
 
+/**
+ * The J1 data model validates `email` in its strict form, which needs a dot
+ * in the domain. Salesforce's system users have addresses such as
+ * `autoproc@00d...` that fail it; they keep their `emailDomain` and raw
+ * data, and go without an `email` property rather than fail the step.
+ */
+const DATA_MODEL_EMAIL =
+  /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i;
+
+export function normalizedEmail(email: string | null): string | undefined {
+  const lowered = email?.trim().toLowerCase();
+  return lowered && DATA_MODEL_EMAIL.test(lowered) ? lowered : undefined;
+}
+
 export function createUserEntity(
   user: SalesforceUser,
   instanceUrl: string,
@@ -32,7 +46,7 @@ export function createUserEntity(
         displayName: user.Name ?? user.Username,
         firstName: user.FirstName ?? undefined,
         lastName: user.LastName ?? undefined,
-        email: user.Email?.toLowerCase() ?? undefined,
+        email: normalizedEmail(user.Email),
         emailDomain: emailDomainOf(user.Email),
         shortLoginId: user.Alias ?? undefined,
         active: user.IsActive === true,

@@ -1,0 +1,58 @@
+/* eslint-disable no-console */
+import path from 'path';
+import { DEV_CREDENTIALS } from '../local-salesforce/oauth';
+import { startLocalSalesforce } from '../local-salesforce/server';
+import { CollectResult, PROJECT_ROOT, runCollect } from './lib/collect';
+
+/**
+ * Collects the built-in dev org with the real CLI, as a user would collect
+ * their own org, and prints what landed in `.j1-integration/`.
+ */
+async function main() {
+  const org = await startLocalSalesforce();
+  console.log(`Local Salesforce org (recorded dev org) at ${org.url}`);
+  let result: CollectResult;
+  try {
+    result = await runCollect(
+      { instanceUrl: org.url, ...DEV_CREDENTIALS },
+      path.join(PROJECT_ROOT, '.j1-integration'),
+    );
+  } finally {
+    await org.close();
+  }
+  printSummary(result, org.calls.total);
+  const failed = result.steps.filter((step) => step.status !== 'success');
+  if (result.exitCode !== 0 || failed.length > 0) {
+    console.error(result.output);
+    console.error(
+      `Collect did not succeed: ${failed.map((step) => step.id).join(', ')}`,
+    );
+    process.exitCode = 1;
+  }
+}
+
+function printSummary(result: CollectResult, apiCalls: number) {
+  console.log('\nSteps');
+  for (const step of result.steps) {
+    console.log(`  ${step.status.padEnd(8)} ${step.id}`);
+  }
+  printCounts('Entities', result.entities);
+  printCounts('Relationships', result.relationships);
+  console.log(`\nAPI calls served by the local org: ${apiCalls}`);
+  if (result.partialTypes.length > 0) {
+    console.log(`Partial types: ${result.partialTypes.join(', ')}`);
+  }
+  console.log('Graph written to .j1-integration/ (npm run graph to view it)');
+}
+
+function printCounts(title: string, counts: Record<string, number>) {
+  console.log(`\n${title}`);
+  for (const [type, count] of Object.entries(counts).sort()) {
+    console.log(`  ${String(count).padStart(6)} ${type}`);
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exitCode = 1;
+});

@@ -1,0 +1,122 @@
+import { spawn } from 'child_process';
+import { promises as fs } from 'fs';
+import path from 'path';
+
+export const PROJECT_ROOT = path.resolve(__dirname, '..', '..');
+
+export interface CollectTarget {
+  instanceUrl: string;
+  clientId: string;
+  clientSecret: string;
+  refreshToken?: string;
+}
+
+export interface StepSummary {
+  id: string;
+  name: string;
+  status: string;
+}
+
+export interface CollectResult {
+  exitCode: number | null;
+  output: string;
+  steps: StepSummary[];
+  partialTypes: string[];
+  entities: Record<string, number>;
+  relationships: Record<string, number>;
+}
+
+/**
+ * Runs the real `j1-integration collect` against a Salesforce org, with its
+ * configuration passed the way a user passes it: as environment variables.
+ * The CLI exits 0 even when steps fail, so the result carries each step's
+ * status from summary.json.
+ */
+export async function runCollect(
+  target: CollectTarget,
+  storageDirectory: string,
+  extraEnv: Record<string, string> = {},
+): Promise<CollectResult> {
+  const { exitCode, output } = await spawnCollect({
+    INSTANCE_URL: target.instanceUrl,
+    CLIENT_ID: target.clientId,
+    CLIENT_SECRET: target.clientSecret,
+    ...(target.refreshToken ? { REFRESH_TOKEN: target.refreshToken } : {}),
+    JUPITERONE_INTEGRATION_STORAGE_DIRECTORY: storageDirectory,
+    ...extraEnv,
+  });
+  const summary = await readSummary(storageDirectory);
+  return {
+    exitCode,
+    output,
+    steps: summary.integrationStepResults,
+    partialTypes: summary.metadata?.partialDatasets?.types ?? [],
+    ...(await countGraphObjects(path.join(storageDirectory, 'graph'))),
+  };
+}
+
+function spawnCollect(
+  env: Record<string, string>,
+): Promise<{ exitCode: number | null; output: string }> {
+  const cli = path.join(PROJECT_ROOT, 'node_modules', '.bin', 'j1-integration');
+  return new Promise((resolve, reject) => {
+    const child = spawn(cli, ['collect'], {
+      cwd: PROJECT_ROOT,
+      env: { ...process.env, ...env },
+    });
+    const chunks: Buffer[] = [];
+    child.stdout.on('data', (chunk) => chunks.push(chunk));
+    child.stderr.on('data', (chunk) => chunks.push(chunk));
+    child.on('error', reject);
+    child.on('close', (exitCode) =>
+      resolve({ exitCode, output: Buffer.concat(chunks).toString('utf8') }),
+    );
+  });
+}
+
+interface Summary {
+  integrationStepResults: StepSummary[];
+  metadata?: { partialDatasets?: { types?: string[] } };
+}
+
+async function readSummary(storageDirectory: string): Promise<Summary> {
+  const file = path.join(storageDirectory, 'summary.json');
+  return JSON.parse(await fs.readFile(file, 'utf8')) as Summary;
+}
+
+async function countGraphObjects(graphDirectory: string) {
+  const entities: Record<string, number> = {};
+  const relationships: Record<string, number> = {};
+  for (const file of await listJsonFiles(graphDirectory)) {
+    const content = JSON.parse(await fs.readFile(file, 'utf8')) as {
+      entities?: { _type: string }[];
+      relationships?: { _type: string }[];
+    };
+    countTypes(content.entities ?? [], entities);
+    countTypes(content.relationships ?? [], relationships);
+  }
+  return { entities, relationships };
+}
+
+function countTypes(
+  objects: { _type: string }[],
+  counts: Record<string, number>,
+) {
+  for (const { _type } of objects) {
+    counts[_type] = (counts[_type] ?? 0) + 1;
+  }
+}
+
+async function listJsonFiles(directory: string): Promise<string[]> {
+  const entries = await fs
+    .readdir(directory, { withFileTypes: true })
+    .catch(() => []);
+  const files = await Promise.all(
+    entries.map((entry) => {
+      const full = path.join(directory, entry.name);
+      if (entry.isDirectory()) return listJsonFiles(full);
+      return Promise.resolve(entry.name.endsWith('.json') ? [full] : []);
+    }),
+  );
+  return files.flat();
+}

@@ -1,0 +1,120 @@
+import { executeStepWithDependencies } from '@jupiterone/integration-sdk-testing';
+import {
+  DEV_ORG_ENTITIES,
+  DEV_ORG_RELATIONSHIPS,
+} from '../../test/devOrgGraph';
+import {
+  countByType,
+  localInstanceConfig,
+  useLocalOrg,
+} from '../../test/localOrg';
+import { Steps } from '../constants';
+import { invocationConfig } from '../index';
+
+const org = useLocalOrg();
+
+const pick = <T extends Record<string, number>>(
+  counts: T,
+  ...types: (keyof T)[]
+) => Object.fromEntries(types.map((type) => [type, counts[type]]));
+
+const E = DEV_ORG_ENTITIES;
+const R = DEV_ORG_RELATIONSHIPS;
+
+/** Each step's own output on the dev org. */
+const expectations: [string, Record<string, number>, Record<string, number>][] =
+  [
+    [Steps.ACCOUNT.id, pick(E, 'salesforce_account'), {}],
+    [
+      Steps.USER_ROLES.id,
+      pick(E, 'salesforce_user_role'),
+      pick(
+        R,
+        'salesforce_account_has_user_role',
+        'salesforce_user_role_contains_user_role',
+      ),
+    ],
+    [
+      Steps.PROFILES.id,
+      pick(E, 'salesforce_profile'),
+      pick(R, 'salesforce_account_has_profile'),
+    ],
+    [
+      Steps.PERMISSION_SETS.id,
+      pick(E, 'salesforce_permission_set'),
+      pick(
+        R,
+        'salesforce_account_has_permission_set',
+        'salesforce_profile_has_permission_set',
+      ),
+    ],
+    [
+      Steps.USERS.id,
+      pick(E, 'salesforce_user'),
+      pick(
+        R,
+        'salesforce_account_has_user',
+        'salesforce_user_assigned_user_role',
+        'salesforce_user_has_profile',
+      ),
+    ],
+    [
+      Steps.GROUPS.id,
+      pick(E, 'salesforce_group'),
+      pick(
+        R,
+        'salesforce_account_has_group',
+        'salesforce_group_assigned_user_role',
+      ),
+    ],
+    [
+      Steps.GROUP_MEMBERS.id,
+      {},
+      pick(R, 'salesforce_group_has_user', 'salesforce_group_has_group'),
+    ],
+    [
+      Steps.PERMISSION_SET_ASSIGNMENTS.id,
+      {},
+      pick(R, 'salesforce_user_assigned_permission_set'),
+    ],
+  ];
+
+test('every step is covered below', () => {
+  expect(expectations.map(([stepId]) => stepId).sort()).toEqual(
+    invocationConfig.integrationSteps.map((step) => step.id).sort(),
+  );
+});
+
+test.each(expectations)(
+  '%s collects the dev org exactly and matches its metadata',
+  async (stepId, entities, relationships) => {
+    const instanceConfig = localInstanceConfig(org());
+    const result = await executeStepWithDependencies({
+      stepId,
+      invocationConfig,
+      instanceConfig,
+    });
+    expect(result).toMatchStepMetadata({
+      stepId,
+      invocationConfig,
+      instanceConfig,
+    });
+    expect(countByType(result.collectedEntities)).toEqual(entities);
+    expect(countByType(result.collectedRelationships)).toEqual(relationships);
+  },
+);
+
+test('the role and profile filters narrow the users', async () => {
+  const instanceConfig = localInstanceConfig(org(), {
+    userRoleFilter: '00EDo0000019yHaMAI',
+    userProfileFilter: '["00eDo000000gtbIIAQ", "00eDo000000gtbKIAQ"]',
+  });
+  const { collectedEntities } = await executeStepWithDependencies({
+    stepId: Steps.USERS.id,
+    invocationConfig,
+    instanceConfig,
+  });
+  expect(collectedEntities.map((user) => user.username)).toEqual([
+    'morgan.lee@example.com',
+  ]);
+});

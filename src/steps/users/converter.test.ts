@@ -1,0 +1,106 @@
+import { devOrgRecords } from '../../../test/devOrg';
+import { SalesforceUser, USER_FIELDS } from '../../salesforce/objects';
+import { createUserEntity, emailDomainOf, normalizedEmail } from './converter';
+
+const INSTANCE_URL = 'https://example.my.salesforce.com';
+const users = devOrgRecords<SalesforceUser>('User', USER_FIELDS);
+
+describe('createUserEntity', () => {
+  test('converts every dev-org user, system users included', () => {
+    const entities = users.map((user) => createUserEntity(user, INSTANCE_URL));
+    expect(entities.map((entity) => entity.userType)).toEqual([
+      'Standard',
+      'Standard',
+      'AutomatedProcess',
+      'CloudIntegrationUser',
+      'AutomatedProcess',
+      'CsnOnly',
+      'Standard',
+    ]);
+    expect(entities).toMatchGraphObjectSchema({
+      _class: ['User'],
+      schema: {
+        properties: {
+          username: { type: 'string' },
+          active: { type: 'boolean' },
+        },
+        required: ['username', 'active'],
+      },
+    });
+  });
+
+  test('maps the properties the J1 data model names', () => {
+    const entity = createUserEntity(users[0], INSTANCE_URL);
+    expect(entity).toMatchObject({
+      _key: '005Do000000PVvJIAW',
+      _type: 'salesforce_user',
+      _class: ['User'],
+      id: '005Do000000PVvJIAW',
+      username: 'morgan.lee@example.com',
+      name: 'Morgan Lee',
+      displayName: 'Morgan Lee',
+      firstName: 'Morgan',
+      lastName: 'Lee',
+      email: 'morgan.lee@example.com',
+      emailDomain: ['example.com'],
+      shortLoginId: 'MLee',
+      active: true,
+      userType: 'Standard',
+      profileId: '00eDo000000gtbIIAQ',
+      roleId: '00EDo0000019yHaMAI',
+      managerId: null,
+      lastLoginOn: Date.parse('2023-04-28T13:10:51.000Z'),
+      passwordChangedOn: Date.parse('2023-04-05T20:50:19.000Z'),
+      createdOn: Date.parse('2023-04-05T20:43:59.000Z'),
+      webLink: `${INSTANCE_URL}/005Do000000PVvJIAW`,
+    });
+  });
+
+  test('keeps a user whose address has no dot in its domain', () => {
+    const automatedProcess = users.find(
+      (user) => user.UserType === 'AutomatedProcess',
+    )!;
+    const entity = createUserEntity(automatedProcess, INSTANCE_URL);
+    expect(entity.email).toBeUndefined();
+    expect(entity.emailDomain).toEqual(['00ddo000000rrybmaq']);
+    expect(entity._rawData?.[0].rawData).toMatchObject({
+      Email: 'autoproc@00ddo000000rrybmaq',
+    });
+  });
+
+  test('keeps an inactive user, marked inactive', () => {
+    const entity = createUserEntity(
+      { ...users[0], IsActive: false },
+      INSTANCE_URL,
+    );
+    expect(entity.active).toBe(false);
+  });
+
+  test('raw data holds the selected fields only', () => {
+    const entity = createUserEntity(users[0], INSTANCE_URL);
+    const raw = entity._rawData?.[0].rawData as Record<string, unknown>;
+    expect(Object.keys(raw).sort()).toEqual([...USER_FIELDS].sort());
+  });
+});
+
+describe('emailDomainOf', () => {
+  test.each([
+    ['a@Example.COM', ['example.com']],
+    ['a@localdomain', ['localdomain']],
+    ['not-an-address', undefined],
+    [null, undefined],
+  ])('%s', (email, domain) => {
+    expect(emailDomainOf(email)).toEqual(domain);
+  });
+});
+
+describe('normalizedEmail', () => {
+  test.each([
+    ['Morgan.Lee@Example.COM', 'morgan.lee@example.com'],
+    ['autoproc@00ddo000000rrybmaq', undefined],
+    ['', undefined],
+    [null, undefined],
+  ])('%s', (email, normalized) => {
+    expect(normalizedEmail(email)).toBe(normalized);
+  });
+});

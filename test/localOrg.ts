@@ -1,0 +1,46 @@
+import { IntegrationConfig } from '../src/config';
+import { DEV_CREDENTIALS } from '../local-salesforce/oauth';
+import {
+  LocalSalesforce,
+  LocalSalesforceOptions,
+  startLocalSalesforce,
+} from '../local-salesforce/server';
+
+export function localInstanceConfig(
+  org: LocalSalesforce,
+  overrides: Partial<IntegrationConfig> = {},
+): IntegrationConfig {
+  return {
+    instanceUrl: org.url,
+    clientId: DEV_CREDENTIALS.clientId,
+    clientSecret: DEV_CREDENTIALS.clientSecret,
+    ...overrides,
+  };
+}
+
+/** Starts a local org before the file's tests and stops it after them. */
+export function useLocalOrg(
+  options?: LocalSalesforceOptions,
+): () => LocalSalesforce {
+  let org: LocalSalesforce | undefined;
+  beforeAll(async () => {
+    org = await startLocalSalesforce(options);
+  });
+  afterAll(async () => {
+    await org?.close();
+  });
+  return () => {
+    if (!org) throw new Error('the local org has not started');
+    return org;
+  };
+}
+
+export function countByType(
+  objects: { _type: string }[],
+): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const { _type } of objects) {
+    counts[_type] = (counts[_type] ?? 0) + 1;
+  }
+  return counts;
+}
