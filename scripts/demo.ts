@@ -1,8 +1,7 @@
 /* eslint-disable no-console */
-import path from 'path';
 import { DEV_CREDENTIALS } from '../local-salesforce/oauth';
 import { startLocalSalesforce } from '../local-salesforce/server';
-import { CollectResult, PROJECT_ROOT, runCollect } from './lib/collect';
+import { CollectResult, runCollect } from './lib/collect';
 
 /**
  * Collects the built-in dev org with the real CLI, as a user would collect
@@ -13,10 +12,7 @@ async function main() {
   console.log(`Local Salesforce org (recorded dev org) at ${org.url}`);
   let result: CollectResult;
   try {
-    result = await runCollect(
-      { instanceUrl: org.url, ...DEV_CREDENTIALS },
-      path.join(PROJECT_ROOT, '.j1-integration'),
-    );
+    result = await runCollect({ instanceUrl: org.url, ...DEV_CREDENTIALS });
   } finally {
     await org.close();
   }

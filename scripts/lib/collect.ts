@@ -1,5 +1,6 @@
 import { spawn } from 'child_process';
 import { promises as fs } from 'fs';
+import os from 'os';
 import path from 'path';
 
 export const PROJECT_ROOT = path.resolve(__dirname, '..', '..');
@@ -31,21 +32,25 @@ export interface CollectResult {
  * configuration passed the way a user passes it: as environment variables.
  * The CLI exits 0 even when steps fail, so the result carries each step's
  * status from summary.json.
+ *
+ * The CLI always writes to `<project>/.j1-integration`; a scratch project
+ * (see `createScratchProject`) keeps parallel runs and a developer's own
+ * collection apart.
  */
 export async function runCollect(
   target: CollectTarget,
-  storageDirectory: string,
-  extraEnv: Record<string, string> = {},
+  projectPath = PROJECT_ROOT,
 ): Promise<CollectResult> {
-  const { exitCode, output } = await spawnCollect({
+  const { exitCode, output } = await spawnCollect(projectPath, {
     INSTANCE_URL: target.instanceUrl,
     CLIENT_ID: target.clientId,
     CLIENT_SECRET: target.clientSecret,
     ...(target.refreshToken ? { REFRESH_TOKEN: target.refreshToken } : {}),
-    JUPITERONE_INTEGRATION_STORAGE_DIRECTORY: storageDirectory,
-    ...extraEnv,
   });
-  const summary = await readSummary(storageDirectory);
+  const storageDirectory = path.join(projectPath, '.j1-integration');
+  const summary = await readSummary(storageDirectory).catch(() => {
+    throw new Error(`collect wrote no summary.json; it printed:\n${output}`);
+  });
   return {
     exitCode,
     output,
@@ -55,13 +60,26 @@ export async function runCollect(
   };
 }
 
+/**
+ * A project folder of its own that links to this project's code: collect
+ * run there writes its `.j1-integration` there, and reads no `.env` of ours.
+ */
+export async function createScratchProject(): Promise<string> {
+  const folder = await fs.mkdtemp(path.join(os.tmpdir(), 'graph-salesforce-'));
+  for (const name of ['src', 'node_modules', 'tsconfig.json', 'package.json']) {
+    await fs.symlink(path.join(PROJECT_ROOT, name), path.join(folder, name));
+  }
+  return folder;
+}
+
 function spawnCollect(
+  projectPath: string,
   env: Record<string, string>,
 ): Promise<{ exitCode: number | null; output: string }> {
   const cli = path.join(PROJECT_ROOT, 'node_modules', '.bin', 'j1-integration');
   return new Promise((resolve, reject) => {
-    const child = spawn(cli, ['collect'], {
-      cwd: PROJECT_ROOT,
+    const child = spawn(cli, ['collect', '--project-path', projectPath], {
+      cwd: projectPath,
       env: { ...process.env, ...env },
     });
     const chunks: Buffer[] = [];

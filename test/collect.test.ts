@@ -1,0 +1,48 @@
+import { rmSync } from 'fs';
+import { DEV_CREDENTIALS } from '../local-salesforce/oauth';
+import { createScratchProject, runCollect } from '../scripts/lib/collect';
+import { DEV_ORG_ENTITIES, DEV_ORG_RELATIONSHIPS } from './devOrgGraph';
+import { useLocalOrg } from './localOrg';
+
+const org = useLocalOrg();
+let project: string;
+
+beforeEach(async () => {
+  project = await createScratchProject();
+});
+afterEach(() => {
+  rmSync(project, { recursive: true, force: true });
+});
+
+test('j1-integration collect gathers the whole dev org, schemas validated', async () => {
+  const result = await runCollect(
+    { instanceUrl: org().url, ...DEV_CREDENTIALS },
+    project,
+  );
+
+  expect(result.exitCode).toBe(0);
+  expect(result.steps.map((step) => [step.id, step.status])).toEqual(
+    expect.arrayContaining([['fetch-users', 'success']]),
+  );
+  expect(result.steps.every((step) => step.status === 'success')).toBe(true);
+  expect(result.partialTypes).toEqual([]);
+  expect(result.entities).toEqual(DEV_ORG_ENTITIES);
+  expect(result.relationships).toEqual(DEV_ORG_RELATIONSHIPS);
+  expect(result.output).not.toContain(DEV_CREDENTIALS.clientSecret);
+});
+
+test('a wrong client secret stops collect with the OAuth error and no secret', async () => {
+  const result = await runCollect(
+    {
+      instanceUrl: org().url,
+      clientId: DEV_CREDENTIALS.clientId,
+      clientSecret: 'not-the-secret',
+    },
+    project,
+  ).catch((err: Error) => err);
+
+  const output = result instanceof Error ? result.message : result.output;
+  expect(output).toContain('invalid_client');
+  expect(output).toContain(`${org().url}/services/oauth2/token`);
+  expect(output).not.toContain('not-the-secret');
+});
