@@ -12,7 +12,9 @@ async function main() {
   console.log(`Local Salesforce org (recorded dev org) at ${org.url}`);
   let result: CollectResult;
   try {
-    result = await runCollect({ instanceUrl: org.url, ...DEV_CREDENTIALS });
+    // The client-credentials flow, the one the README recommends.
+    const { clientId, clientSecret } = DEV_CREDENTIALS;
+    result = await runCollect({ instanceUrl: org.url, clientId, clientSecret });
   } finally {
     await org.close();
   }
