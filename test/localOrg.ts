@@ -1,4 +1,7 @@
+import { IntegrationInvocationConfig } from '@jupiterone/integration-sdk-core';
+import { StepTestConfig } from '@jupiterone/integration-sdk-testing';
 import { IntegrationConfig } from '../src/config';
+import { invocationConfig } from '../src/index';
 import { DEV_CREDENTIALS } from '../local-salesforce/oauth';
 import {
   LocalSalesforce,
@@ -43,4 +46,21 @@ export function countByType(
     counts[_type] = (counts[_type] ?? 0) + 1;
   }
   return counts;
+}
+
+/**
+ * The SDK's step-test helpers take an invocation config typed for any
+ * instance config; ours is typed for IntegrationConfig, which function
+ * parameter variance will not pass as is.
+ */
+export function stepTestConfig(
+  stepId: string,
+  instanceConfig: IntegrationConfig,
+): StepTestConfig {
+  return {
+    stepId,
+    invocationConfig:
+      invocationConfig as unknown as IntegrationInvocationConfig,
+    instanceConfig,
+  };
 }

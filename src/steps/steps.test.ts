@@ -6,6 +6,7 @@ import {
 import {
   countByType,
   localInstanceConfig,
+  stepTestConfig,
   useLocalOrg,
 } from '../../test/localOrg';
 import { Steps } from '../constants';
@@ -88,17 +89,9 @@ test('every step is covered below', () => {
 test.each(expectations)(
   '%s collects the dev org exactly and matches its metadata',
   async (stepId, entities, relationships) => {
-    const instanceConfig = localInstanceConfig(org());
-    const result = await executeStepWithDependencies({
-      stepId,
-      invocationConfig,
-      instanceConfig,
-    });
-    expect(result).toMatchStepMetadata({
-      stepId,
-      invocationConfig,
-      instanceConfig,
-    });
+    const config = stepTestConfig(stepId, localInstanceConfig(org()));
+    const result = await executeStepWithDependencies(config);
+    expect(result).toMatchStepMetadata(config);
     expect(countByType(result.collectedEntities)).toEqual(entities);
     expect(countByType(result.collectedRelationships)).toEqual(relationships);
   },
@@ -109,11 +102,9 @@ test('the role and profile filters narrow the users', async () => {
     userRoleFilter: '00EDo0000019yHaMAI',
     userProfileFilter: '["00eDo000000gtbIIAQ", "00eDo000000gtbKIAQ"]',
   });
-  const { collectedEntities } = await executeStepWithDependencies({
-    stepId: Steps.USERS.id,
-    invocationConfig,
-    instanceConfig,
-  });
+  const { collectedEntities } = await executeStepWithDependencies(
+    stepTestConfig(Steps.USERS.id, instanceConfig),
+  );
   expect(collectedEntities.map((user) => user.username)).toEqual([
     'morgan.lee@example.com',
   ]);
