@@ -1,0 +1,106 @@
+import { OrgDataset } from './dataset';
+import { generateOrg, OrgSize } from './generate';
+import { DEV_CREDENTIALS, startLocalSalesforce } from './server';
+
+const USAGE = `Usage: npx ts-node --transpile-only local-salesforce/cli.ts [options]
+
+Serves the recorded dev org, or a generated org when --users is given.
+
+  --users N                 generate an org with N users
+  --roles N                 roles (default 50)
+  --profiles N              profiles (default 20)
+  --permission-sets N       regular permission sets (default 100)
+  --assignments-per-user N  regular permission sets per user (default 3)
+  --groups N                public groups (default users/20)
+  --members-per-group N     members per public group (default 10)
+  --seed N                  generator seed (default 1)
+  --port P                  port on 127.0.0.1 (default: any free port)
+  --page-size N             largest page served (default 2000)
+  --latency-ms N            delay before each answer (default 0)
+`;
+
+const SIZE_FLAGS: Record<string, keyof OrgSize> = {
+  '--users': 'users',
+  '--roles': 'roles',
+  '--profiles': 'profiles',
+  '--permission-sets': 'permissionSets',
+  '--assignments-per-user': 'assignmentsPerUser',
+  '--groups': 'groups',
+  '--members-per-group': 'membersPerGroup',
+  '--seed': 'seed',
+};
+
+interface CliOptions {
+  size: Partial<OrgSize>;
+  port?: number;
+  pageSize?: number;
+  latencyMs?: number;
+}
+
+function parseArguments(args: string[]): CliOptions {
+  const options: CliOptions = { size: {} };
+  for (let i = 0; i < args.length; i += 2) {
+    const [flag, text] = [args[i], args[i + 1]];
+    const value = Number(text);
+    if (text === undefined || !Number.isInteger(value) || value < 0) {
+      throw new Error(`${flag} needs a whole number`);
+    }
+    if (flag in SIZE_FLAGS) {
+      options.size[SIZE_FLAGS[flag]] = value;
+    } else if (flag === '--port') {
+      options.port = value;
+    } else if (flag === '--page-size') {
+      options.pageSize = value;
+    } else if (flag === '--latency-ms') {
+      options.latencyMs = value;
+    } else {
+      throw new Error(`Unknown option ${flag}`);
+    }
+  }
+  return options;
+}
+
+function datasetFor(size: Partial<OrgSize>): OrgDataset | undefined {
+  if (Object.keys(size).length === 0) {
+    return undefined;
+  }
+  if (size.users === undefined) {
+    throw new Error('Generating an org needs --users');
+  }
+  return generateOrg({ ...size, users: size.users });
+}
+
+async function main(): Promise<void> {
+  const options = parseArguments(process.argv.slice(2));
+  const dataset = datasetFor(options.size);
+  const org = await startLocalSalesforce({
+    dataset,
+    port: options.port,
+    pageSize: options.pageSize,
+    latencyMs: options.latencyMs,
+  });
+  const source = dataset
+    ? `a generated org of ${options.size.users} users`
+    : 'the recorded dev org';
+  process.stdout.write(
+    `Local Salesforce serving ${source} at ${org.url}\n\n` +
+      `export INSTANCE_URL=${org.url}\n` +
+      `export CLIENT_ID=${DEV_CREDENTIALS.clientId}\n` +
+      `export CLIENT_SECRET=${DEV_CREDENTIALS.clientSecret}\n` +
+      `# refresh token, for the refresh_token grant: ` +
+      `${DEV_CREDENTIALS.refreshToken}\n\nCtrl-C to stop.\n`,
+  );
+  const stop = () => {
+    org.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main().catch((error: Error) => {
+  process.stderr.write(`${error.message}\n\n${USAGE}`);
+  process.exit(1);
+});

@@ -1,0 +1,179 @@
+import { IncomingMessage } from 'http';
+import { ApiError } from './api-error';
+import { OrgDataset } from './dataset';
+import { OAuthError, TokenIssuer } from './oauth';
+import { QueryApi } from './query-api';
+
+export interface CallCounters {
+  total: number;
+  token: number;
+  query: number;
+  byObject: Record<string, number>;
+}
+
+export interface Reply {
+  status: number;
+  body: unknown;
+  headers?: Record<string, string>;
+}
+
+/** Salesforce's daily API request allowance of a developer org. */
+const DAILY_API_LIMIT = 15000;
+
+const QUERY_PATH = /^\/services\/data\/v(\d+\.\d+)\/query\/?$/;
+const LOCATOR_PATH = /^\/services\/data\/v(\d+\.\d+)\/query\/([^/]+)$/;
+const TOKEN_PATH = '/services/oauth2/token';
+
+/** Routes requests and keeps the counters; knows nothing of sockets. */
+export class LocalOrg {
+  readonly calls: CallCounters = { total: 0, token: 0, query: 0, byObject: {} };
+  private readonly queries: QueryApi;
+
+  constructor(
+    dataset: OrgDataset,
+    readonly tokens: TokenIssuer,
+    pageSize: number,
+  ) {
+    this.queries = new QueryApi(dataset, pageSize);
+  }
+
+  handle(request: IncomingMessage, body: string): Reply {
+    this.calls.total++;
+    const { pathname, searchParams } = new URL(
+      request.url ?? '/',
+      'http://127.0.0.1',
+    );
+    if (pathname === TOKEN_PATH && request.method === 'POST') {
+      return this.token(request, body);
+    }
+    const query = QUERY_PATH.exec(pathname);
+    const locator = LOCATOR_PATH.exec(pathname);
+    if (query || locator) {
+      return this.withApiUsage(
+        this.query(request, searchParams, query ?? locator!),
+      );
+    }
+    return notFound();
+  }
+
+  private token(request: IncomingMessage, body: string): Reply {
+    this.calls.token++;
+    try {
+      const form = new URLSearchParams(body);
+      return {
+        status: 200,
+        body: this.tokens.grant(form, request.headers.authorization),
+      };
+    } catch (error) {
+      if (error instanceof OAuthError) {
+        return { status: 400, body: error.toBody() };
+      }
+      throw error;
+    }
+  }
+
+  private query(
+    request: IncomingMessage,
+    searchParams: URLSearchParams,
+    [, apiVersion, locator]: RegExpExecArray,
+  ): Reply {
+    this.calls.query++;
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      return methodNotAllowed(request.method);
+    }
+    if (!this.isAuthenticated(request)) {
+      return invalidSession();
+    }
+    const options = headerValue(request, 'sforce-query-options');
+    try {
+      const result = locator
+        ? this.queries.nextPage(locator, apiVersion, options)
+        : this.queries.query(requireSoql(searchParams), apiVersion, options);
+      this.countObject(result.objectName);
+      return { status: 200, body: result.response };
+    } catch (error) {
+      if (error instanceof ApiError) {
+        return { status: error.status, body: error.toBody() };
+      }
+      throw error;
+    }
+  }
+
+  private isAuthenticated(request: IncomingMessage): boolean {
+    const match = /^(?:Bearer|OAuth)\s+(\S+)$/i.exec(
+      request.headers.authorization ?? '',
+    );
+    return match !== null && this.tokens.isValid(match[1]);
+  }
+
+  private countObject(objectName: string): void {
+    this.calls.byObject[objectName] =
+      (this.calls.byObject[objectName] ?? 0) + 1;
+  }
+
+  private withApiUsage(reply: Reply): Reply {
+    return {
+      ...reply,
+      headers: {
+        ...reply.headers,
+        'Sforce-Limit-Info': `api-usage=${this.calls.query}/${DAILY_API_LIMIT}`,
+      },
+    };
+  }
+}
+
+function requireSoql(searchParams: URLSearchParams): string {
+  const soql = searchParams.get('q');
+  if (!soql) {
+    throw new ApiError(
+      400,
+      'MALFORMED_QUERY',
+      'A query string has to be specified',
+    );
+  }
+  return soql;
+}
+
+function headerValue(
+  request: IncomingMessage,
+  name: string,
+): string | undefined {
+  const value = request.headers[name];
+  return Array.isArray(value) ? value.join(',') : value;
+}
+
+function invalidSession(): Reply {
+  return {
+    status: 401,
+    body: [
+      {
+        message: 'Session expired or invalid',
+        errorCode: 'INVALID_SESSION_ID',
+      },
+    ],
+  };
+}
+
+function methodNotAllowed(method: string | undefined): Reply {
+  return {
+    status: 405,
+    body: [
+      {
+        errorCode: 'METHOD_NOT_ALLOWED',
+        message: `HTTP Method '${method}' not allowed. Allowed are GET,HEAD`,
+      },
+    ],
+  };
+}
+
+function notFound(): Reply {
+  return {
+    status: 404,
+    body: [
+      {
+        errorCode: 'NOT_FOUND',
+        message: 'The requested resource does not exist',
+      },
+    ],
+  };
+}

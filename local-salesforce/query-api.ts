@@ -1,0 +1,110 @@
+import { ApiError } from './api-error';
+import { CursorStore, OpenCursor } from './cursors';
+import { OrgDataset } from './dataset';
+import { selectRecords, toApiRecord } from './query-engine';
+import { parseSoql } from './soql';
+
+export interface QueryResponse {
+  totalSize: number;
+  done: boolean;
+  nextRecordsUrl?: string;
+  records: Array<Record<string, unknown>>;
+}
+
+export interface QueryResult {
+  objectName: string;
+  response: QueryResponse;
+}
+
+/** Salesforce's largest and smallest page for `Sforce-Query-Options`. */
+const MAX_BATCH_SIZE = 2000;
+const MIN_BATCH_SIZE = 200;
+
+/** The query resource and its query locators, over one dataset. */
+export class QueryApi {
+  private readonly cursors = new CursorStore();
+
+  constructor(
+    private readonly dataset: OrgDataset,
+    private readonly maxPageSize: number,
+  ) {}
+
+  query(soql: string, apiVersion: string, queryOptions?: string): QueryResult {
+    const query = parseSoql(soql);
+    const records = selectRecords(this.dataset[query.objectName] ?? [], query);
+    const pageSize = this.pageSize(queryOptions);
+    const matched = {
+      objectName: query.objectName,
+      fields: query.fields,
+      records,
+    };
+    // Like Salesforce, open a cursor only when a second page exists.
+    const cursor =
+      records.length > pageSize
+        ? this.cursors.add(matched)
+        : { ...matched, id: '' };
+    return {
+      objectName: query.objectName,
+      response: page(cursor, 0, pageSize, apiVersion),
+    };
+  }
+
+  /** `locator` is the last path segment of a nextRecordsUrl. */
+  nextPage(
+    locator: string,
+    apiVersion: string,
+    queryOptions?: string,
+  ): QueryResult {
+    const match = /^([0-9A-Za-z]{18})-(\d+)$/.exec(locator);
+    const cursor = match ? this.cursors.get(match[1]) : undefined;
+    const offset = match ? Number(match[2]) : NaN;
+    if (!cursor || !(offset < cursor.records.length)) {
+      throw new ApiError(400, 'INVALID_QUERY_LOCATOR', 'invalid query locator');
+    }
+    return {
+      objectName: cursor.objectName,
+      response: page(cursor, offset, this.pageSize(queryOptions), apiVersion),
+    };
+  }
+
+  /**
+   * The client may ask for smaller pages with `batchSize`; Salesforce
+   * clamps the request to 200..2000 and treats it as a hint.
+   */
+  private pageSize(queryOptions: string | undefined): number {
+    const requested = /batchSize\s*=\s*(\d+)/i.exec(queryOptions ?? '');
+    if (!requested) {
+      return this.maxPageSize;
+    }
+    const clamped = Math.min(
+      MAX_BATCH_SIZE,
+      Math.max(MIN_BATCH_SIZE, Number(requested[1])),
+    );
+    return Math.min(this.maxPageSize, clamped);
+  }
+}
+
+function page(
+  cursor: OpenCursor,
+  offset: number,
+  pageSize: number,
+  apiVersion: string,
+): QueryResponse {
+  const end = Math.min(offset + pageSize, cursor.records.length);
+  const done = end >= cursor.records.length;
+  const records = cursor.records
+    .slice(offset, end)
+    .map((record) =>
+      toApiRecord(record, cursor.objectName, cursor.fields, apiVersion),
+    );
+  return {
+    totalSize: cursor.records.length,
+    done,
+    ...(done
+      ? {}
+      : {
+          nextRecordsUrl: `/services/data/v${apiVersion}/query/${cursor.id}-${end}`,
+        }),
+    records,
+  };
+}

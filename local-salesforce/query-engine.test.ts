@@ -1,0 +1,85 @@
+import { SObjectRecord } from './dataset';
+import { selectRecords, toApiRecord } from './query-engine';
+import { parseSoql } from './soql';
+
+const users: SObjectRecord[] = [
+  { Id: '005Do000000PVvJIAW', Name: 'Morgan Lee', ManagerId: null },
+  { Id: '005Do000001WSt0IAG', Name: 'integration', ManagerId: null },
+  {
+    Id: '005Do000001WSt6IAG',
+    Name: 'Security User',
+    ManagerId: '005Do000000PVvJIAW',
+  },
+];
+
+function select(soql: string): string[] {
+  return selectRecords(users, parseSoql(soql)).map((user) => user.Id);
+}
+
+describe('selectRecords', () => {
+  test('keeps records whose field is in the IN list', () => {
+    expect(
+      select(
+        "SELECT Id FROM User WHERE Id IN ('005Do000000PVvJIAW', '005Do000001WSt6IAG')",
+      ),
+    ).toEqual(['005Do000000PVvJIAW', '005Do000001WSt6IAG']);
+  });
+
+  test('matches ids by their 15-character form, case-sensitively', () => {
+    expect(select("SELECT Id FROM User WHERE Id = '005Do000001WSt0'")).toEqual([
+      '005Do000001WSt0IAG',
+    ]);
+    expect(select("SELECT Id FROM User WHERE Id = '005do000001wst0'")).toEqual(
+      [],
+    );
+  });
+
+  test('compares text case-insensitively', () => {
+    expect(select("SELECT Id FROM User WHERE Name = 'INTEGRATION'")).toEqual([
+      '005Do000001WSt0IAG',
+    ]);
+  });
+
+  test('tests for null and not null', () => {
+    expect(select('SELECT Id FROM User WHERE ManagerId = null')).toHaveLength(
+      2,
+    );
+    expect(select('SELECT Id FROM User WHERE ManagerId != null')).toEqual([
+      '005Do000001WSt6IAG',
+    ]);
+  });
+
+  test('orders with nulls first ascending and applies the limit after', () => {
+    expect(select('SELECT Id FROM User ORDER BY ManagerId LIMIT 2')).toEqual([
+      '005Do000000PVvJIAW',
+      '005Do000001WSt0IAG',
+    ]);
+    expect(select('SELECT Id FROM User ORDER BY Name DESC')).toEqual([
+      '005Do000001WSt6IAG',
+      '005Do000000PVvJIAW',
+      '005Do000001WSt0IAG',
+    ]);
+  });
+});
+
+describe('toApiRecord', () => {
+  test('returns attributes, then the selected fields in order', () => {
+    const record = toApiRecord(
+      users[2],
+      'User',
+      ['Name', 'Id', 'Email'],
+      '58.0',
+    );
+
+    expect(Object.keys(record)).toEqual(['attributes', 'Name', 'Id', 'Email']);
+    expect(record).toEqual({
+      attributes: {
+        type: 'User',
+        url: '/services/data/v58.0/sobjects/User/005Do000001WSt6IAG',
+      },
+      Name: 'Security User',
+      Id: '005Do000001WSt6IAG',
+      Email: null,
+    });
+  });
+});
