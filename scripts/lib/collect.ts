@@ -12,6 +12,12 @@ export interface CollectTarget {
   refreshToken?: string;
 }
 
+export interface CollectOptions {
+  projectPath?: string;
+  /** More environment for the collect process. */
+  env?: Record<string, string>;
+}
+
 export interface StepSummary {
   id: string;
   name: string;
@@ -39,13 +45,14 @@ export interface CollectResult {
  */
 export async function runCollect(
   target: CollectTarget,
-  projectPath = PROJECT_ROOT,
+  { projectPath = PROJECT_ROOT, env = {} }: CollectOptions = {},
 ): Promise<CollectResult> {
   const { exitCode, output } = await spawnCollect(projectPath, {
     INSTANCE_URL: target.instanceUrl,
     CLIENT_ID: target.clientId,
     CLIENT_SECRET: target.clientSecret,
     ...(target.refreshToken ? { REFRESH_TOKEN: target.refreshToken } : {}),
+    ...env,
   });
   const storageDirectory = path.join(projectPath, '.j1-integration');
   const summary = await readSummary(storageDirectory).catch(() => {

@@ -1,0 +1,220 @@
+/* eslint-disable no-console */
+import { promises as fs } from 'fs';
+import os from 'os';
+import path from 'path';
+import { loadDevOrg, OrgDataset } from '../local-salesforce/dataset';
+import { generateOrg, OrgSize } from '../local-salesforce/generate';
+import { DEV_CREDENTIALS } from '../local-salesforce/oauth';
+import { startLocalSalesforce } from '../local-salesforce/server';
+import { createScratchProject, PROJECT_ROOT, runCollect } from './lib/collect';
+import { expectedGraph } from './lib/expectedGraph';
+import { measureLatencyFloor, minimumApiCalls } from './lib/floors';
+
+/**
+ * Collects orgs of three sizes with the real CLI against the local org,
+ * with and without added latency, and compares each run with the floors
+ * measured in the same run. Writes docs/benchmarks.md.
+ *
+ *   npm run bench                       # S, M and L at 0 and 50 ms
+ *   npm run bench -- --sizes S,M --latencies 0
+ */
+const SIZES: Record<string, OrgSize | 'dev-org'> = {
+  S: 'dev-org',
+  M: {
+    users: 20_000,
+    assignmentsPerUser: 3,
+    groups: 1_000,
+    membersPerGroup: 10,
+  },
+  L: {
+    users: 100_000,
+    assignmentsPerUser: 3,
+    groups: 5_000,
+    membersPerGroup: 10,
+  },
+};
+
+interface BenchRow {
+  size: string;
+  latencyMs: number;
+  wallSeconds: number;
+  collectSeconds: number;
+  floorSeconds: number;
+  peakRssMb: number;
+  apiCalls: number;
+  minimumApiCalls: number;
+  entities: number;
+  relationships: number;
+  complete: boolean;
+  missing: string[];
+  failedSteps: string[];
+}
+
+async function benchOne(
+  size: string,
+  dataset: OrgDataset,
+  latencyMs: number,
+): Promise<BenchRow> {
+  const org = await startLocalSalesforce({ dataset, latencyMs });
+  const project = await createScratchProject();
+  const rssFile = path.join(project, 'peak-rss');
+  try {
+    const floorMs = await measureLatencyFloor(org.url, DEV_CREDENTIALS);
+    const callsBefore = org.calls.total;
+    const started = Date.now();
+    const result = await runCollect(
+      {
+        instanceUrl: org.url,
+        clientId: DEV_CREDENTIALS.clientId,
+        clientSecret: DEV_CREDENTIALS.clientSecret,
+      },
+      {
+        projectPath: project,
+        env: {
+          NODE_OPTIONS: `--require ${path.join(
+            __dirname,
+            'lib',
+            'reportPeakRss.js',
+          )}`,
+          PEAK_RSS_FILE: rssFile,
+        },
+      },
+    );
+    const wallMs = Date.now() - started;
+    const expected = expectedGraph(dataset);
+    const missing = [
+      ...differences(expected.entities, result.entities),
+      ...differences(expected.relationships, result.relationships),
+    ];
+    return {
+      size,
+      latencyMs,
+      wallSeconds: wallMs / 1000,
+      collectSeconds: collectDurationMs(result.output) / 1000,
+      floorSeconds: floorMs / 1000,
+      peakRssMb: Number(await fs.readFile(rssFile, 'utf8')) / 2 ** 20,
+      apiCalls: org.calls.total - callsBefore,
+      minimumApiCalls: minimumApiCalls(dataset),
+      entities: sum(result.entities),
+      relationships: sum(result.relationships),
+      complete: missing.length === 0,
+      missing,
+      failedSteps: result.steps
+        .filter((step) => step.status !== 'success')
+        .map((step) => step.id),
+    };
+  } finally {
+    await org.close();
+    await fs.rm(project, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The SDK's own measure of the collection, from validation to the last
+ * step: the process's wall time less the CLI's fixed start-up cost.
+ */
+function collectDurationMs(output: string): number {
+  const metric =
+    /"name": "duration-collect",\s*"unit": "Milliseconds",\s*"value": (\d+)/.exec(
+      output,
+    );
+  return metric ? Number(metric[1]) : NaN;
+}
+
+function differences(
+  expected: Record<string, number>,
+  collected: Record<string, number>,
+): string[] {
+  return Object.entries(expected)
+    .filter(([type, count]) => (collected[type] ?? 0) !== count)
+    .map(([type, count]) => `${type} ${collected[type] ?? 0}/${count}`);
+}
+
+const sum = (counts: Record<string, number>) =>
+  Object.values(counts).reduce((total, count) => total + count, 0);
+
+function parseList(flag: string, fallback: string[]): string[] {
+  const index = process.argv.indexOf(flag);
+  return index > 0 ? process.argv[index + 1].split(',') : fallback;
+}
+
+function table(rows: BenchRow[]): string {
+  const header =
+    '| size | latency | process wall s | collect s | latency floor s | collect / floor | peak RSS MB | API calls | minimum calls | entities | relationships | complete |';
+  const rule = `|${header
+    .split('|')
+    .slice(1, -1)
+    .map(() => ' --- ')
+    .join('|')}|`;
+  const lines = rows.map((row) =>
+    [
+      row.size,
+      `${row.latencyMs} ms`,
+      row.wallSeconds.toFixed(1),
+      row.collectSeconds.toFixed(1),
+      row.floorSeconds.toFixed(1),
+      (row.collectSeconds / row.floorSeconds).toFixed(2),
+      row.peakRssMb.toFixed(0),
+      row.apiCalls,
+      row.minimumApiCalls,
+      row.entities,
+      row.relationships,
+      row.complete ? 'yes' : `NO: ${row.missing.join(', ')}`,
+    ].join(' | '),
+  );
+  return [header, rule, ...lines.map((line) => `| ${line} |`)].join('\n');
+}
+
+function machine(): string {
+  const cpus = os.cpus();
+  return `${cpus.length} × ${cpus[0]?.model ?? 'unknown CPU'}, ${(
+    os.totalmem() /
+    2 ** 30
+  ).toFixed(0)} GiB, Node.js ${
+    process.version
+  }, ${os.platform()} ${os.release()}`;
+}
+
+async function main() {
+  const sizes = parseList('--sizes', Object.keys(SIZES));
+  const latencies = parseList('--latencies', ['0', '50']).map(Number);
+  const rows: BenchRow[] = [];
+  for (const size of sizes) {
+    const spec = SIZES[size];
+    const dataset = spec === 'dev-org' ? loadDevOrg() : generateOrg(spec);
+    for (const latencyMs of latencies) {
+      const row = await benchOne(size, dataset, latencyMs);
+      console.log(table([row]).split('\n').pop());
+      rows.push(row);
+    }
+  }
+  const report = [
+    `Measured ${new Date().toISOString()} on ${machine()}.`,
+    '',
+    `Command: \`npm run bench -- --sizes ${sizes.join(
+      ',',
+    )} --latencies ${latencies.join(',')}\``,
+    '',
+    table(rows),
+  ].join('\n');
+  console.log(`\n${report}`);
+  await writeReport(report);
+  if (rows.some((row) => !row.complete || row.failedSteps.length > 0)) {
+    process.exitCode = 1;
+  }
+}
+
+async function writeReport(report: string) {
+  const file = path.join(PROJECT_ROOT, 'docs', 'benchmarks.md');
+  const template = await fs.readFile(file, 'utf8');
+  const start = '<!-- BENCHMARK RESULTS START -->';
+  const end = '<!-- BENCHMARK RESULTS END -->';
+  const before = template.slice(0, template.indexOf(start) + start.length);
+  const after = template.slice(template.indexOf(end));
+  await fs.writeFile(file, `${before}\n\n${report}\n\n${after}`);
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exitCode = 1;
+});

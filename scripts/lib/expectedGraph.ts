@@ -1,0 +1,78 @@
+import { OrgDataset, SObjectRecord } from '../../local-salesforce/dataset';
+
+const ROLE_GROUP_TYPES = [
+  'Role',
+  'RoleAndSubordinates',
+  'RoleAndSubordinatesInternal',
+];
+
+/**
+ * What a complete collection of a served org must hold, per `_type`,
+ * counted straight from the server's rows: the yardstick of completeness.
+ */
+export function expectedGraph(dataset: OrgDataset) {
+  const rows = (object: string) => dataset[object] ?? [];
+  const ids = (object: string) => new Set(rows(object).map((row) => row.Id));
+  const [users, roles, profiles, permissionSets, groups] = [
+    'User',
+    'UserRole',
+    'Profile',
+    'PermissionSet',
+    'Group',
+  ].map(ids);
+  const profileOwned = new Set(
+    rows('PermissionSet')
+      .filter((ps) => ps.IsOwnedByProfile && profiles.has(String(ps.ProfileId)))
+      .map((ps) => ps.Id),
+  );
+  const count = (object: string, predicate: (row: SObjectRecord) => boolean) =>
+    rows(object).filter(predicate).length;
+  const has = (set: Set<string>, value: unknown) => set.has(String(value));
+
+  const entities = {
+    salesforce_account: rows('Organization').length,
+    salesforce_user: users.size,
+    salesforce_user_role: roles.size,
+    salesforce_profile: profiles.size,
+    salesforce_permission_set: permissionSets.size,
+    salesforce_group: groups.size,
+  };
+  const relationships = {
+    salesforce_account_has_user: users.size,
+    salesforce_account_has_user_role: roles.size,
+    salesforce_account_has_profile: profiles.size,
+    salesforce_account_has_permission_set: permissionSets.size,
+    salesforce_account_has_group: groups.size,
+    salesforce_user_assigned_user_role: count('User', (u) =>
+      has(roles, u.UserRoleId),
+    ),
+    salesforce_user_has_profile: count('User', (u) =>
+      has(profiles, u.ProfileId),
+    ),
+    salesforce_user_role_contains_user_role: count('UserRole', (r) =>
+      has(roles, r.ParentRoleId),
+    ),
+    salesforce_profile_has_permission_set: profileOwned.size,
+    salesforce_group_assigned_user_role: count(
+      'Group',
+      (g) =>
+        ROLE_GROUP_TYPES.includes(String(g.Type)) && has(roles, g.RelatedId),
+    ),
+    salesforce_group_has_user: count(
+      'GroupMember',
+      (m) => has(groups, m.GroupId) && has(users, m.UserOrGroupId),
+    ),
+    salesforce_group_has_group: count(
+      'GroupMember',
+      (m) => has(groups, m.GroupId) && has(groups, m.UserOrGroupId),
+    ),
+    salesforce_user_assigned_permission_set: count(
+      'PermissionSetAssignment',
+      (a) =>
+        has(users, a.AssigneeId) &&
+        has(permissionSets, a.PermissionSetId) &&
+        !profileOwned.has(String(a.PermissionSetId)),
+    ),
+  };
+  return { entities, relationships };
+}

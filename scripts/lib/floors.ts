@@ -1,0 +1,128 @@
+import http from 'http';
+import fetch from 'node-fetch';
+import { OrgDataset } from '../../local-salesforce/dataset';
+import {
+  GROUP_FIELDS,
+  GROUP_MEMBER_FIELDS,
+  ORGANIZATION_FIELDS,
+  PERMISSION_SET_ASSIGNMENT_FIELDS,
+  PERMISSION_SET_FIELDS,
+  PROFILE_FIELDS,
+  USER_FIELDS,
+  USER_ROLE_FIELDS,
+} from '../../src/salesforce/objects';
+import { buildSelect } from '../../src/salesforce/soql';
+
+const PAGE_SIZE = 2000;
+const API_VERSION = '59.0';
+
+/**
+ * The objects the integration reads, each with the objects whose entities
+ * its own records must be linked to, and so must be fetched after: every
+ * entity hangs off the account (Organization); assignments join users and
+ * permission sets; and so on.
+ */
+const FETCH_AFTER: Record<string, { fields: string[]; after: string[] }> = {
+  Organization: { fields: ORGANIZATION_FIELDS, after: [] },
+  UserRole: { fields: USER_ROLE_FIELDS, after: ['Organization'] },
+  Profile: { fields: PROFILE_FIELDS, after: ['Organization'] },
+  PermissionSet: {
+    fields: PERMISSION_SET_FIELDS,
+    after: ['Organization', 'Profile'],
+  },
+  User: { fields: USER_FIELDS, after: ['Organization', 'UserRole', 'Profile'] },
+  Group: { fields: GROUP_FIELDS, after: ['Organization', 'UserRole'] },
+  GroupMember: { fields: GROUP_MEMBER_FIELDS, after: ['Group', 'User'] },
+  PermissionSetAssignment: {
+    fields: PERMISSION_SET_ASSIGNMENT_FIELDS,
+    after: ['User', 'PermissionSet'],
+  },
+};
+
+/** One token request, and one request per page of every object. */
+export function minimumApiCalls(dataset: OrgDataset): number {
+  return Object.keys(FETCH_AFTER).reduce(
+    (calls, object) =>
+      calls +
+      Math.max(1, Math.ceil((dataset[object]?.length ?? 0) / PAGE_SIZE)),
+    1,
+  );
+}
+
+interface Credentials {
+  clientId: string;
+  clientSecret: string;
+}
+
+/**
+ * The wall time to fetch every page of every object and nothing else: a
+ * token, then each object's pages one after another (each page's URL comes
+ * from the one before), each object as soon as those it must follow are
+ * done. No client can collect the org faster than this.
+ */
+export async function measureLatencyFloor(
+  instanceUrl: string,
+  credentials: Credentials,
+): Promise<number> {
+  const agent = new http.Agent({ keepAlive: true });
+  const started = Date.now();
+  const token = await requestToken(instanceUrl, credentials, agent);
+  const done = new Map<string, Promise<void>>();
+  const fetchObject = (object: string): Promise<void> => {
+    if (!done.has(object)) {
+      const { fields, after } = FETCH_AFTER[object];
+      done.set(
+        object,
+        Promise.all(after.map(fetchObject)).then(() =>
+          fetchAllPages(instanceUrl, token, buildSelect(object, fields), agent),
+        ),
+      );
+    }
+    return done.get(object)!;
+  };
+  await Promise.all(Object.keys(FETCH_AFTER).map(fetchObject));
+  agent.destroy();
+  return Date.now() - started;
+}
+
+async function requestToken(
+  instanceUrl: string,
+  { clientId, clientSecret }: Credentials,
+  agent: http.Agent,
+): Promise<string> {
+  const response = await fetch(`${instanceUrl}/services/oauth2/token`, {
+    method: 'POST',
+    agent,
+    body: new URLSearchParams({
+      grant_type: 'client_credentials',
+      client_id: clientId,
+      client_secret: clientSecret,
+    }),
+  });
+  const body = (await response.json()) as { access_token: string };
+  return body.access_token;
+}
+
+async function fetchAllPages(
+  instanceUrl: string,
+  token: string,
+  soql: string,
+  agent: http.Agent,
+): Promise<void> {
+  let path:
+    | string
+    | undefined = `/services/data/v${API_VERSION}/query?q=${encodeURIComponent(
+    soql,
+  )}`;
+  while (path) {
+    const response = await fetch(`${instanceUrl}${path}`, {
+      agent,
+      headers: {
+        Authorization: `Bearer ${token}`,
+        'Sforce-Query-Options': `batchSize=${PAGE_SIZE}`,
+      },
+    });
+    const page = (await response.json()) as { nextRecordsUrl?: string };
+    path = page.nextRecordsUrl;
+  }
+}
