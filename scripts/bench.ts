@@ -41,6 +41,7 @@ interface BenchRow {
   collectSeconds: number;
   floorSeconds: number;
   peakRssMb: number;
+  peakLiveHeapMb: number;
   apiCalls: number;
   minimumApiCalls: number;
   entities: number;
@@ -54,10 +55,11 @@ async function benchOne(
   size: string,
   dataset: OrgDataset,
   latencyMs: number,
+  heapLimitMb?: number,
 ): Promise<BenchRow> {
   const org = await startLocalSalesforce({ dataset, latencyMs });
   const project = await createScratchProject();
-  const rssFile = path.join(project, 'peak-rss');
+  const memoryFile = path.join(project, 'peak-memory.json');
   try {
     const floorMs = await measureLatencyFloor(org.url, DEV_CREDENTIALS);
     const callsBefore = org.calls.total;
@@ -71,16 +73,19 @@ async function benchOne(
       {
         projectPath: project,
         env: {
-          NODE_OPTIONS: `--require ${path.join(
-            __dirname,
-            'lib',
-            'reportPeakRss.js',
-          )}`,
-          PEAK_RSS_FILE: rssFile,
+          NODE_OPTIONS: [
+            `--require ${path.join(__dirname, 'lib', 'reportPeakMemory.js')}`,
+            ...(heapLimitMb ? [`--max-old-space-size=${heapLimitMb}`] : []),
+          ].join(' '),
+          PEAK_MEMORY_FILE: memoryFile,
         },
       },
     );
     const wallMs = Date.now() - started;
+    const memory = JSON.parse(await fs.readFile(memoryFile, 'utf8')) as {
+      peakRss: number;
+      peakLiveHeap: number;
+    };
     const expected = expectedGraph(dataset);
     const missing = [
       ...differences(expected.entities, result.entities),
@@ -92,7 +97,8 @@ async function benchOne(
       wallSeconds: wallMs / 1000,
       collectSeconds: collectDurationMs(result.output) / 1000,
       floorSeconds: floorMs / 1000,
-      peakRssMb: Number(await fs.readFile(rssFile, 'utf8')) / 2 ** 20,
+      peakRssMb: memory.peakRss / 2 ** 20,
+      peakLiveHeapMb: memory.peakLiveHeap / 2 ** 20,
       apiCalls: org.calls.total - callsBefore,
       minimumApiCalls: minimumApiCalls(dataset),
       entities: sum(result.entities),
@@ -140,7 +146,7 @@ function parseList(flag: string, fallback: string[]): string[] {
 
 function table(rows: BenchRow[]): string {
   const header =
-    '| size | latency | process wall s | collect s | latency floor s | collect / floor | peak RSS MB | API calls | minimum calls | entities | relationships | complete |';
+    '| size | latency | process wall s | collect s | latency floor s | collect / floor | peak RSS MB | peak live heap MB | API calls | minimum calls | entities | relationships | complete |';
   const rule = `|${header
     .split('|')
     .slice(1, -1)
@@ -155,6 +161,7 @@ function table(rows: BenchRow[]): string {
       row.floorSeconds.toFixed(1),
       (row.collectSeconds / row.floorSeconds).toFixed(2),
       row.peakRssMb.toFixed(0),
+      row.peakLiveHeapMb.toFixed(0),
       row.apiCalls,
       row.minimumApiCalls,
       row.entities,
@@ -178,12 +185,14 @@ function machine(): string {
 async function main() {
   const sizes = parseList('--sizes', Object.keys(SIZES));
   const latencies = parseList('--latencies', ['0', '50']).map(Number);
+  const [heapLimit] = parseList('--heap-limit-mb', []);
+  const heapLimitMb = heapLimit ? Number(heapLimit) : undefined;
   const rows: BenchRow[] = [];
   for (const size of sizes) {
     const spec = SIZES[size];
     const dataset = spec === 'dev-org' ? loadDevOrg() : generateOrg(spec);
     for (const latencyMs of latencies) {
-      const row = await benchOne(size, dataset, latencyMs);
+      const row = await benchOne(size, dataset, latencyMs, heapLimitMb);
       console.log(table([row]).split('\n').pop());
       rows.push(row);
     }

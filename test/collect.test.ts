@@ -17,7 +17,7 @@ afterEach(() => {
 test('j1-integration collect gathers the whole dev org, schemas validated', async () => {
   const result = await runCollect(
     { instanceUrl: org().url, ...DEV_CREDENTIALS },
-    project,
+    { projectPath: project },
   );
 
   expect(result.exitCode).toBe(0);
@@ -38,7 +38,7 @@ test('a wrong client secret stops collect with the OAuth error and no secret', a
       clientId: DEV_CREDENTIALS.clientId,
       clientSecret: 'not-the-secret',
     },
-    project,
+    { projectPath: project },
   ).catch((err: Error) => err);
 
   const output = result instanceof Error ? result.message : result.output;
