@@ -50,6 +50,14 @@ const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 const SALESFORCE_ID = /^[a-zA-Z0-9]{15}([a-zA-Z0-9]{3})?$/;
 const API_VERSION = /^\d{2,3}\.0$/;
 
+/** https://, or http:// to a loopback host (the local org, a proxy). */
+export function isAllowedUrl(url: URL): boolean {
+  return (
+    url.protocol === 'https:' ||
+    (url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname))
+  );
+}
+
 export function isSalesforceId(value: string): boolean {
   return SALESFORCE_ID.test(value);
 }
@@ -130,9 +138,7 @@ function parseUrl(
     problems.push(`${field} "${text}" is not a URL`);
     return text;
   }
-  const loopbackHttp =
-    url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname);
-  if (url.protocol !== 'https:' && !loopbackHttp) {
+  if (!isAllowedUrl(url)) {
     problems.push(
       `${field} "${text}" must use https:// (http:// is allowed only for 127.0.0.1, localhost or [::1])`,
     );

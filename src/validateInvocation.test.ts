@@ -80,10 +80,10 @@ test.each([
   async (_, overrides, oauthError) => {
     const error = await failureOf(localInstanceConfig(org(), overrides));
     expect(error).toBeInstanceOf(IntegrationProviderAuthenticationError);
-    expect(error.message).toBe(
+    expect(error.message).toContain(
       `Provider authentication failed at ${
         org().url
-      }/services/oauth2/token: 400 ${oauthError}`,
+      }/services/oauth2/token: 400 ${oauthError} (`,
     );
     expect(error.message).not.toMatch(/wrong-secret|revoked-token/);
   },
@@ -97,4 +97,12 @@ test('asks the login URL for tokens when one is given', async () => {
   expect(error.message).toMatch(
     'Could not reach Salesforce at http://127.0.0.1:9/services/oauth2/token',
   );
+});
+
+test('says what an invalid_grant usually means', async () => {
+  const error = await failureOf(
+    localInstanceConfig(org(), { refreshToken: 'revoked-token' }),
+  );
+  expect(error.message).toMatch('revoked or rotated');
+  expect(error.message).toMatch('loginUrl to https://test.salesforce.com');
 });

@@ -1,22 +1,62 @@
 import { IntegrationProviderAPIError } from '@jupiterone/integration-sdk-core';
-import { SalesforceSettings } from '../config';
-import { createApiError, firstErrorCode } from './errors';
-import { HttpFetch, httpFetch, readBody } from './http';
+import { isAllowedUrl, SalesforceSettings } from '../config';
+import {
+  ApiUsage,
+  createApiError,
+  createApiLimitError,
+  createMissingAccessError,
+  firstErrorCode,
+  MISSING_ACCESS_CODES,
+  SalesforceOAuthError,
+} from './errors';
+import {
+  endpointOf,
+  HttpResponse,
+  HttpSend,
+  httpSend,
+  RequestFailedError,
+  sendWithRetries,
+} from './http';
 import { requestAccessToken } from './oauth';
+import { DEFAULT_RETRY_POLICY, RetryPolicy } from './retry';
+import { buildSelect, IdFilter } from './soql';
 
-/** Salesforce's largest query page; the default is 2000 as well, but not for every object. */
+/** Salesforce's largest query page (its default is smaller for some objects). */
 const BATCH_SIZE = 2000;
 
-export interface QueryPage<T> {
+/**
+ * How often a query is started over after Salesforce dropped its cursor
+ * (INVALID_QUERY_LOCATOR) or gave up on it (QUERY_TIMEOUT).
+ */
+const MAX_QUERY_RESTARTS = 2;
+const RESTARTABLE_CODES = new Set(['INVALID_QUERY_LOCATOR', 'QUERY_TIMEOUT']);
+
+/** Share of the daily API allowance past which the run warns, once. */
+const API_USAGE_WARNING = 0.9;
+
+export interface ClientLog {
+  info(fields: object, message: string): void;
+  warn(fields: object, message: string): void;
+}
+
+const silentLog: ClientLog = { info: () => undefined, warn: () => undefined };
+
+export interface Query {
+  object: string;
+  fields: readonly string[];
+  filters?: readonly IdFilter[];
+}
+
+interface QueryPage<T> {
   totalSize: number;
   done: boolean;
   nextRecordsUrl?: string;
   records: T[];
 }
 
-export interface ApiUsage {
-  used: number;
-  limit: number;
+export interface ClientOptions {
+  retry?: Partial<RetryPolicy>;
+  send?: HttpSend;
 }
 
 /**
@@ -24,80 +64,232 @@ export interface ApiUsage {
  * shares its access token, so a run costs one token request.
  */
 export class SalesforceClient {
-  private accessToken?: Promise<string>;
-  private latestApiUsage?: ApiUsage;
+  private session?: Promise<string>;
+  private instance: string;
+  private refreshToken?: string;
+  private usage?: ApiUsage;
+  private usageWarned = false;
+  private limitError?: IntegrationProviderAPIError;
+  private readonly retry: RetryPolicy;
+  private readonly send: HttpSend;
 
   constructor(
     readonly settings: SalesforceSettings,
-    private readonly fetch: HttpFetch = httpFetch,
-  ) {}
-
-  get apiUsage(): ApiUsage | undefined {
-    return this.latestApiUsage;
+    options: ClientOptions = {},
+  ) {
+    this.instance = settings.instanceUrl;
+    this.refreshToken = settings.refreshToken;
+    this.retry = { ...DEFAULT_RETRY_POLICY, ...options.retry };
+    this.send = options.send ?? httpSend;
   }
 
-  /** Requests a new access token; concurrent callers share the request. */
-  authenticate(): Promise<string> {
-    const token = requestAccessToken(this.settings, this.fetch).then(
-      ({ accessToken }) => accessToken,
-    );
-    // A failed request must not be cached: the next caller tries again.
-    token.catch(() => {
-      if (this.accessToken === token) this.accessToken = undefined;
+  /** The instance queries go to: the configured one, or the one Salesforce named. */
+  get instanceUrl(): string {
+    return this.instance;
+  }
+
+  get apiUsage(): ApiUsage | undefined {
+    return this.usage;
+  }
+
+  /**
+   * Requests a new access token; concurrent callers share the request. A
+   * refusal is kept, so that no later request asks again in a loop.
+   */
+  authenticate(log: ClientLog = silentLog): Promise<string> {
+    const session = this.requestToken(log);
+    session.catch((err) => {
+      const refused = err instanceof SalesforceOAuthError;
+      if (!refused && this.session === session) this.session = undefined;
     });
-    this.accessToken = token;
-    return token;
+    this.session = session;
+    return session;
+  }
+
+  private async requestToken(log: ClientLog): Promise<string> {
+    const token = await requestAccessToken(
+      { ...this.settings, refreshToken: this.refreshToken },
+      this.retry,
+      log,
+      this.send,
+    ).catch((err) => {
+      throw err instanceof RequestFailedError
+        ? this.failedRequestError(this.settings.loginUrl, err)
+        : err;
+    });
+    this.refreshToken = token.refreshToken ?? this.refreshToken;
+    this.adoptInstance(token.instanceUrl, log);
+    return token.accessToken;
+  }
+
+  /**
+   * Salesforce names the instance in every token response; after an org
+   * migration it is a new one. It is adopted only under the rules the
+   * configured instanceUrl obeys.
+   */
+  private adoptInstance(instanceUrl: string | undefined, log: ClientLog) {
+    if (!instanceUrl) return;
+    const origin = new URL(instanceUrl).origin;
+    if (origin === this.instance) return;
+    if (!isAllowedUrl(new URL(origin))) {
+      log.warn(
+        { instanceUrl: origin },
+        'Ignoring an instance URL that is not https',
+      );
+      return;
+    }
+    log.info(
+      { from: this.instance, to: origin },
+      'Salesforce moved the org to another instance',
+    );
+    this.instance = origin;
   }
 
   /**
    * Runs a SOQL query and yields its records page by page, following
-   * `nextRecordsUrl` until Salesforce says it is done. The next page is
-   * requested as soon as a page arrives, so that Salesforce's latency
-   * overlaps the caller's work on the page in hand; one page is in flight
-   * at most.
+   * `nextRecordsUrl` until Salesforce says it is done. A record delivered
+   * twice is yielded once; a query whose cursor Salesforce dropped is
+   * started over (the records already yielded are not yielded again); a
+   * query that yields fewer records than Salesforce counted fails.
    */
-  async *queryPages<T>(soql: string): AsyncGenerator<T[]> {
-    const base = `/services/data/v${this.settings.apiVersion}`;
-    const firstPath = `${base}/query?q=${encodeURIComponent(soql)}`;
-    let next: Promise<QueryPage<T>> | undefined = this.get(firstPath);
+  async *query<T extends { Id: string }>(
+    query: Query,
+    log: ClientLog = silentLog,
+  ): AsyncGenerator<T[]> {
+    const soql = buildSelect(query.object, query.fields, query.filters);
+    const yielded = new Set<string>();
+    for (let restart = 0; ; restart++) {
+      try {
+        const totalSize = yield* this.pages<T>(
+          query.object,
+          soql,
+          yielded,
+          log,
+        );
+        this.checkComplete(query.object, yielded.size, totalSize, log);
+        return;
+      } catch (err) {
+        if (!RESTARTABLE_CODES.has(err.code) || restart >= MAX_QUERY_RESTARTS) {
+          throw err;
+        }
+        log.warn(
+          {
+            object: query.object,
+            code: err.code,
+            restart: restart + 1,
+            yielded: yielded.size,
+          },
+          'Salesforce dropped the query; starting it over',
+        );
+      }
+    }
+  }
+
+  /**
+   * One run of a query. The next page is requested as soon as a page
+   * arrives, so that Salesforce's latency overlaps the caller's work on
+   * the page in hand; one page is in flight at most.
+   */
+  private async *pages<T extends { Id: string }>(
+    object: string,
+    soql: string,
+    yielded: Set<string>,
+    log: ClientLog,
+  ): AsyncGenerator<T[], number> {
+    const firstPath = `/services/data/v${
+      this.settings.apiVersion
+    }/query?q=${encodeURIComponent(soql)}`;
+    let next: Promise<QueryPage<T>> | undefined = this.get(
+      firstPath,
+      object,
+      log,
+    );
+    let totalSize = 0;
     try {
       while (next) {
         const page: QueryPage<T> = await next;
-        const nextPath = nextPagePath(page, firstPath);
-        next = nextPath ? this.get(nextPath) : undefined;
-        yield page.records.map(withoutAttributes);
+        totalSize = page.totalSize;
+        const nextPath = nextPagePath(page, object);
+        next = nextPath ? this.get(nextPath, object, log) : undefined;
+        yield unseen(page.records, yielded, object, log);
       }
     } finally {
       // A caller that stops early leaves a page in flight; its failure,
       // if any, concerns no one.
       void next?.catch(() => undefined);
     }
+    return totalSize;
   }
 
-  private async get<T>(path: string): Promise<T> {
+  private checkComplete(
+    object: string,
+    received: number,
+    totalSize: number,
+    log: ClientLog,
+  ) {
+    if (received < totalSize) {
+      throw new IntegrationProviderAPIError({
+        endpoint: object,
+        status: 'INCOMPLETE',
+        statusText: `received ${received} distinct ${object} records of the ${totalSize} Salesforce counted (totalSize); failing rather than letting JupiterOne delete the rest`,
+      });
+    }
+    if (received > totalSize) {
+      log.info(
+        { object, received, totalSize },
+        'Records were added while the query ran',
+      );
+    }
+  }
+
+  private async get<T>(
+    path: string,
+    object: string,
+    log: ClientLog,
+  ): Promise<T> {
     const url = this.resolve(path);
-    const session = this.accessToken ?? this.authenticate();
-    let response = await this.send(url, await session);
-    let body = await readBody(response);
-    if (isExpiredSession(response.status, body)) {
-      response = await this.send(url, await this.renewSession(session));
-      body = await readBody(response);
+    if (this.limitError) throw this.limitError;
+    const session = this.session ?? this.authenticate(log);
+    let response = await this.request(url, await session, log);
+    if (
+      response.status === 401 &&
+      firstErrorCode(response.json) === 'INVALID_SESSION_ID'
+    ) {
+      response = await this.request(
+        url,
+        await this.renewSession(session, log),
+        log,
+      );
     }
-    this.recordApiUsage(response.headers.get('sforce-limit-info'));
-    if (!response.ok) {
-      throw createApiError(url, response.status, body);
+    this.recordApiUsage(response, log);
+    if (response.status >= 200 && response.status < 300) {
+      return response.json as T;
     }
-    return body as T;
+    throw this.errorFor(url, object, response);
   }
 
-  private send(url: string, token: string) {
-    return this.fetch(url, {
-      method: 'GET',
-      headers: {
-        Authorization: `Bearer ${token}`,
-        Accept: 'application/json',
-        'Sforce-Query-Options': `batchSize=${BATCH_SIZE}`,
+  private async request(
+    url: string,
+    token: string,
+    log: ClientLog,
+  ): Promise<HttpResponse> {
+    return sendWithRetries(
+      {
+        url,
+        method: 'GET',
+        headers: {
+          Authorization: `Bearer ${token}`,
+          Accept: 'application/json',
+          'Sforce-Query-Options': `batchSize=${BATCH_SIZE}`,
+        },
       },
+      this.retry,
+      log,
+      this.send,
+    ).catch((err) => {
+      throw err instanceof RequestFailedError
+        ? this.failedRequestError(url, err)
+        : err;
     });
   }
 
@@ -105,63 +297,112 @@ export class SalesforceClient {
    * Only the first request to find its session expired asks for a new token;
    * the others, compared synchronously, wait for that same request.
    */
-  private renewSession(expired: Promise<string>): Promise<string> {
-    return this.accessToken === expired || !this.accessToken
-      ? this.authenticate()
-      : this.accessToken;
+  private renewSession(
+    expired: Promise<string>,
+    log: ClientLog,
+  ): Promise<string> {
+    return this.session === expired || !this.session
+      ? this.authenticate(log)
+      : this.session;
+  }
+
+  private errorFor(url: string, object: string, response: HttpResponse): Error {
+    const code = firstErrorCode(response.json);
+    const endpoint = endpointOf(url);
+    if (code === 'REQUEST_LIMIT_EXCEEDED') {
+      this.limitError = createApiLimitError(endpoint, this.usage);
+      return this.limitError;
+    }
+    if (code && MISSING_ACCESS_CODES.has(code)) {
+      return createMissingAccessError(endpoint, object, response);
+    }
+    return createApiError(url, response);
+  }
+
+  private failedRequestError(url: string, err: RequestFailedError) {
+    return new IntegrationProviderAPIError({
+      cause: err,
+      endpoint: endpointOf(url),
+      status: err.response?.status ?? 'NETWORK',
+      statusText: `gave up after ${err.attempts} tries: ${err.reason}`,
+    });
   }
 
   /**
-   * Follows a path on the configured instance only: an absolute URL to any
-   * other origin would send our access token to that host.
+   * Follows a path on the instance only: an absolute URL to any other
+   * origin would send our access token to that host.
    */
   private resolve(path: string): string {
-    const url = new URL(path, this.settings.instanceUrl);
-    if (url.origin !== this.settings.instanceUrl) {
+    const url = new URL(path, this.instance);
+    if (url.origin !== this.instance) {
       throw new IntegrationProviderAPIError({
         endpoint: url.origin,
         status: 'REFUSED',
-        statusText: `Refusing to follow a Salesforce URL to another origin than ${this.settings.instanceUrl}`,
+        statusText: `Refusing to follow a Salesforce URL to another origin than ${this.instance}`,
       });
     }
     return url.toString();
   }
 
-  private recordApiUsage(header: string | null) {
-    const match = header?.match(/api-usage=(\d+)\/(\d+)/);
-    if (match) {
-      this.latestApiUsage = { used: Number(match[1]), limit: Number(match[2]) };
+  private recordApiUsage(response: HttpResponse, log: ClientLog) {
+    const match = response.headers
+      .get('sforce-limit-info')
+      ?.match(/api-usage=(\d+)\/(\d+)/);
+    if (!match) return;
+    this.usage = { used: Number(match[1]), limit: Number(match[2]) };
+    if (
+      !this.usageWarned &&
+      this.usage.used >= API_USAGE_WARNING * this.usage.limit
+    ) {
+      this.usageWarned = true;
+      log.warn(
+        { apiUsage: this.usage },
+        'The org has used over 90% of its daily API allowance',
+      );
     }
   }
 }
 
-function isExpiredSession(status: number, body: unknown): boolean {
-  return status === 401 && firstErrorCode(body) === 'INVALID_SESSION_ID';
-}
-
 function nextPagePath<T>(
   page: QueryPage<T>,
-  currentPath: string,
+  object: string,
 ): string | undefined {
   if (page.done) {
     return undefined;
   }
   if (!page.nextRecordsUrl) {
     throw new IntegrationProviderAPIError({
-      endpoint: currentPath,
+      endpoint: object,
       status: 'INCOMPLETE',
-      statusText: `Salesforce said the query is not done but sent no nextRecordsUrl after ${page.records.length} of ${page.totalSize} records`,
+      statusText: `Salesforce said the ${object} query is not done but sent no nextRecordsUrl after ${page.records.length} of ${page.totalSize} records`,
     });
   }
   return page.nextRecordsUrl;
 }
 
 /**
- * Drops Salesforce's per-record `attributes` (type and URL) from what the
- * steps see and keep as raw data. Overwriting rather than deleting keeps
- * V8's fast property layout for the record.
+ * The records not yielded before, without Salesforce's per-record
+ * `attributes`. Overwriting `attributes` rather than deleting it keeps V8's
+ * fast property layout for the record.
  */
-function withoutAttributes<T>(record: T): T {
-  (record as { attributes?: unknown }).attributes = undefined;
-  return record;
+function unseen<T extends { Id: string }>(
+  records: T[],
+  yielded: Set<string>,
+  object: string,
+  log: ClientLog,
+): T[] {
+  const fresh: T[] = [];
+  for (const record of records) {
+    if (yielded.has(record.Id)) {
+      log.info(
+        { object, id: record.Id },
+        'Salesforce delivered a record twice; keeping it once',
+      );
+      continue;
+    }
+    yielded.add(record.Id);
+    (record as { attributes?: unknown }).attributes = undefined;
+    fresh.push(record);
+  }
+  return fresh;
 }

@@ -1,10 +1,21 @@
-import { IntegrationProviderAPIError } from '@jupiterone/integration-sdk-core';
+import {
+  IntegrationProviderAPIError,
+  IntegrationProviderAuthorizationError,
+} from '@jupiterone/integration-sdk-core';
+import { HttpResponse } from './http';
+
+const OAUTH_HINTS: Record<string, string> = {
+  invalid_grant:
+    'the refresh token was revoked or rotated, the connected app has no run-as user for client credentials, or a sandbox token was sent to a production login URL (set loginUrl to https://test.salesforce.com)',
+  invalid_client_id: 'check clientId (the connected app’s Consumer Key)',
+  invalid_client: 'check clientSecret (the connected app’s Consumer Secret)',
+};
 
 /**
  * A token request that Salesforce refused. Carries the OAuth `error` and
  * `error_description` Salesforce sent and the token URL used, so that the
  * user can tell a wrong client id from a revoked refresh token or a sandbox
- * token sent to the production login URL.
+ * token sent to the production login URL. Never the secrets sent.
  */
 export class SalesforceOAuthError extends IntegrationProviderAPIError {
   constructor(
@@ -13,10 +24,11 @@ export class SalesforceOAuthError extends IntegrationProviderAPIError {
     readonly error: string,
     readonly errorDescription: string,
   ) {
+    const hint = OAUTH_HINTS[error];
     super({
       endpoint: tokenUrl,
       status,
-      statusText: `${error}: ${errorDescription}`,
+      statusText: `${error}: ${errorDescription}${hint ? ` (${hint})` : ''}`,
     });
   }
 }
@@ -27,28 +39,75 @@ interface RestErrorItem {
   message?: string;
 }
 
-export function firstErrorCode(body: unknown): string | undefined {
-  return Array.isArray(body)
-    ? (body[0] as RestErrorItem | undefined)?.errorCode
+export function firstErrorCode(json: unknown): string | undefined {
+  return Array.isArray(json)
+    ? (json[0] as RestErrorItem | undefined)?.errorCode
     : undefined;
 }
 
-function describeRestError(status: number, body: unknown): string {
-  const items: RestErrorItem[] = Array.isArray(body) ? body : [];
+function describeRestError({ status, json, excerpt }: HttpResponse): string {
+  const items: RestErrorItem[] = Array.isArray(json) ? json : [];
   const described = items
     .map((item) => [item.errorCode, item.message].filter(Boolean).join(': '))
     .filter(Boolean);
-  return described.length > 0 ? described.join('; ') : `HTTP ${status}`;
+  if (described.length > 0) return described.join('; ');
+  return excerpt ? `HTTP ${status}: ${excerpt}` : `HTTP ${status}`;
 }
 
 export function createApiError(
   endpoint: string,
-  status: number,
-  body: unknown,
+  response: HttpResponse,
 ): IntegrationProviderAPIError {
   return new IntegrationProviderAPIError({
     endpoint,
-    status,
-    statusText: describeRestError(status, body),
+    status: response.status,
+    statusText: describeRestError(response),
+    code: firstErrorCode(response.json),
+  });
+}
+
+/**
+ * The integration user may not read an object, or the org lacks it
+ * (an edition or feature without it answers INVALID_TYPE).
+ */
+export const MISSING_ACCESS_CODES = new Set([
+  'INVALID_TYPE',
+  'INSUFFICIENT_ACCESS',
+  'INSUFFICIENT_ACCESS_OR_READONLY',
+]);
+
+export function createMissingAccessError(
+  endpoint: string,
+  object: string,
+  response: HttpResponse,
+): IntegrationProviderAuthorizationError {
+  return new IntegrationProviderAuthorizationError({
+    endpoint,
+    status: response.status,
+    statusText: `cannot read ${object}: ${describeRestError(response)}`,
+  });
+}
+
+export interface ApiUsage {
+  used: number;
+  limit: number;
+}
+
+/**
+ * The org's rolling 24-hour API allowance is spent: every further call
+ * would fail the same way, so collection stops at once.
+ */
+export function createApiLimitError(
+  endpoint: string,
+  usage: ApiUsage | undefined,
+): IntegrationProviderAPIError {
+  const figures = usage
+    ? `${usage.used} of ${usage.limit} calls used`
+    : 'usage not reported';
+  return new IntegrationProviderAPIError({
+    endpoint,
+    status: 403,
+    statusText: `REQUEST_LIMIT_EXCEEDED: the org's daily API request allowance is spent (${figures}, per Sforce-Limit-Info); collection stopped. Run again once the rolling 24-hour window frees calls, or raise the org's limit`,
+    code: 'REQUEST_LIMIT_EXCEEDED',
   });
 }

@@ -1,12 +1,12 @@
 import http from 'http';
 import https from 'https';
-import fetch, { RequestInit, Response } from 'node-fetch';
-
-/**
- * Every request has a deadline: a Salesforce call that hangs must fail the
- * step rather than the whole run.
- */
-export const REQUEST_TIMEOUT_MS = 120_000;
+import fetch, { FetchError, Headers, RequestInit } from 'node-fetch';
+import {
+  parseRetryAfterMs,
+  retryableStatusReason,
+  retryDelayMs,
+  RetryPolicy,
+} from './retry';
 
 /**
  * Keep-alive saves a TLS handshake per page; with a few hundred pages on a
@@ -17,22 +17,159 @@ const agents = {
   https: new https.Agent({ keepAlive: true }),
 };
 
-export type HttpFetch = (url: string, init: RequestInit) => Promise<Response>;
+export interface HttpRequest {
+  url: string;
+  method: 'GET' | 'POST';
+  headers: Record<string, string>;
+  body?: string;
+}
 
-export const httpFetch: HttpFetch = (url, init) =>
-  fetch(url, {
-    timeout: REQUEST_TIMEOUT_MS,
-    agent: (parsed) =>
-      parsed.protocol === 'http:' ? agents.http : agents.https,
-    ...init,
-  });
+export interface HttpResponse {
+  status: number;
+  headers: Headers;
+  /** The parsed body; undefined when the body is not JSON. */
+  json: unknown;
+  /** A short, tag-free excerpt of a body that is not JSON, for messages. */
+  excerpt: string;
+}
 
-/** Parses a JSON body, or returns the text when it is not JSON. */
-export async function readBody(response: Response): Promise<unknown> {
+/** Sends one request; the seam tests replace. */
+export type HttpSend = (
+  request: HttpRequest,
+  timeoutMs: number,
+) => Promise<HttpResponse>;
+
+export const httpSend: HttpSend = async (request, timeoutMs) => {
+  const init: RequestInit = {
+    method: request.method,
+    headers: request.headers,
+    body: request.body,
+    timeout: timeoutMs,
+    agent: (url) => (url.protocol === 'http:' ? agents.http : agents.https),
+  };
+  const response = await fetch(request.url, init);
   const text = await response.text();
+  const json = parseJson(text);
+  return {
+    status: response.status,
+    headers: response.headers,
+    json,
+    excerpt: json === undefined ? excerptOf(text) : '',
+  };
+};
+
+function parseJson(text: string): unknown {
   try {
     return JSON.parse(text);
   } catch {
-    return text;
+    return undefined;
   }
+}
+
+/**
+ * A maintenance page or a cut-off body can be large and full of markup:
+ * messages quote at most a short, tag-stripped start of it.
+ */
+export function excerptOf(text: string, length = 120): string {
+  const plain = text
+    .replace(/<(script|style)[\s\S]*?<\/\1>/gi, ' ')
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return plain.length > length ? `${plain.slice(0, length)}…` : plain;
+}
+
+export interface RetryLog {
+  warn(fields: object, message: string): void;
+}
+
+export class RequestFailedError extends Error {
+  constructor(
+    readonly reason: string,
+    readonly attempts: number,
+    readonly response?: HttpResponse,
+  ) {
+    super(`${reason} (after ${attempts} ${attempts === 1 ? 'try' : 'tries'})`);
+  }
+}
+
+/**
+ * Sends a request, and sends it again while the failure is one that
+ * passes: a connection reset or timeout, a status Salesforce uses for
+ * brief faults, or a success whose body is not JSON. Anything else is
+ * returned for the caller to judge.
+ */
+export async function sendWithRetries(
+  request: HttpRequest,
+  policy: RetryPolicy,
+  log: RetryLog,
+  send: HttpSend = httpSend,
+  sleep: (ms: number) => Promise<void> = delay,
+): Promise<HttpResponse> {
+  const started = Date.now();
+  for (let attempt = 1; ; attempt++) {
+    const outcome = await tryOnce(send, request, policy.requestTimeoutMs);
+    const reason = retryReason(outcome);
+    if (!reason) {
+      return outcome.response!;
+    }
+    const waitMs = retryDelayMs(
+      policy,
+      attempt,
+      parseRetryAfterMs(outcome.response?.headers.get('retry-after') ?? null),
+    );
+    const outOfTime = Date.now() - started + waitMs > policy.totalTimeMs;
+    if (attempt >= policy.maxAttempts || outOfTime) {
+      throw new RequestFailedError(reason, attempt, outcome.response);
+    }
+    log.warn(
+      { endpoint: endpointOf(request.url), attempt, reason, waitMs },
+      'Salesforce request failed; trying again',
+    );
+    await sleep(waitMs);
+  }
+}
+
+interface Outcome {
+  response?: HttpResponse;
+  networkError?: string;
+}
+
+async function tryOnce(
+  send: HttpSend,
+  request: HttpRequest,
+  timeoutMs: number,
+): Promise<Outcome> {
+  try {
+    return { response: await send(request, timeoutMs) };
+  } catch (err) {
+    if (err instanceof FetchError) {
+      return { networkError: err.code ?? err.type };
+    }
+    throw err;
+  }
+}
+
+function retryReason({ response, networkError }: Outcome): string | undefined {
+  if (networkError) {
+    return `connection failed: ${networkError}`;
+  }
+  const { status, json, excerpt } = response!;
+  const statusReason = retryableStatusReason(status);
+  if (statusReason) {
+    return `${status} ${statusReason}${excerpt ? `: ${excerpt}` : ''}`;
+  }
+  if (status < 300 && json === undefined) {
+    return `${status} with a body that is not JSON: ${excerpt || '(empty)'}`;
+  }
+  return undefined;
+}
+
+/** The URL without its query string, which can be a long SOQL statement. */
+export function endpointOf(url: string): string {
+  return url.split('?')[0];
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }

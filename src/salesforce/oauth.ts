@@ -1,13 +1,24 @@
-import { SalesforceSettings } from '../config';
 import { SalesforceOAuthError } from './errors';
-import { HttpFetch, readBody } from './http';
+import { HttpSend, RetryLog, sendWithRetries } from './http';
+import { RetryPolicy } from './retry';
+
+export interface TokenRequest {
+  loginUrl: string;
+  clientId: string;
+  clientSecret: string;
+  refreshToken?: string;
+}
 
 export interface AccessToken {
   accessToken: string;
+  /** Set when Salesforce rotated the refresh token. */
+  refreshToken?: string;
+  /** Set when Salesforce names the instance to use. */
+  instanceUrl?: string;
 }
 
-export function tokenUrlOf(settings: SalesforceSettings): string {
-  return `${settings.loginUrl}/services/oauth2/token`;
+export function tokenUrlOf({ loginUrl }: { loginUrl: string }): string {
+  return `${loginUrl}/services/oauth2/token`;
 }
 
 /**
@@ -15,44 +26,63 @@ export function tokenUrlOf(settings: SalesforceSettings): string {
  * client-credentials flow, which needs "Enable Client Credentials Flow" and a
  * run-as user on the connected app.
  */
-function tokenRequestBody(settings: SalesforceSettings): URLSearchParams {
+function tokenRequestBody(request: TokenRequest): string {
   const body = new URLSearchParams({
-    client_id: settings.clientId,
-    client_secret: settings.clientSecret,
+    client_id: request.clientId,
+    client_secret: request.clientSecret,
   });
-  if (settings.refreshToken) {
+  if (request.refreshToken) {
     body.set('grant_type', 'refresh_token');
-    body.set('refresh_token', settings.refreshToken);
+    body.set('refresh_token', request.refreshToken);
   } else {
     body.set('grant_type', 'client_credentials');
   }
-  return body;
+  return body.toString();
 }
 
 interface TokenResponse {
-  access_token?: string;
-  error?: string;
-  error_description?: string;
+  access_token?: unknown;
+  refresh_token?: unknown;
+  instance_url?: unknown;
+  error?: unknown;
+  error_description?: unknown;
 }
 
 export async function requestAccessToken(
-  settings: SalesforceSettings,
-  fetch: HttpFetch,
+  request: TokenRequest,
+  policy: RetryPolicy,
+  log: RetryLog,
+  send?: HttpSend,
 ): Promise<AccessToken> {
-  const tokenUrl = tokenUrlOf(settings);
-  const response = await fetch(tokenUrl, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-    body: tokenRequestBody(settings).toString(),
-  });
-  const body = (await readBody(response)) as TokenResponse;
-  if (!response.ok || typeof body?.access_token !== 'string') {
+  const tokenUrl = tokenUrlOf(request);
+  const response = await sendWithRetries(
+    {
+      url: tokenUrl,
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: tokenRequestBody(request),
+    },
+    policy,
+    log,
+    send,
+  );
+  const body = (response.json ?? {}) as TokenResponse;
+  if (response.status !== 200 || typeof body.access_token !== 'string') {
     throw new SalesforceOAuthError(
       tokenUrl,
       response.status,
-      body?.error ?? 'unexpected_response',
-      body?.error_description ?? `no access token in the response`,
+      text(body.error) ?? 'unexpected_response',
+      text(body.error_description) ??
+        (response.excerpt || 'no access token in the response'),
     );
   }
-  return { accessToken: body.access_token };
+  return {
+    accessToken: body.access_token,
+    refreshToken: text(body.refresh_token),
+    instanceUrl: text(body.instance_url),
+  };
+}
+
+function text(value: unknown): string | undefined {
+  return typeof value === 'string' && value ? value : undefined;
 }

@@ -26,6 +26,8 @@ export class StepLedger {
   private readonly relationships = new Map<string, number>();
   private readonly skipped = new Map<string, number>();
   private readonly omitted = new Map<string, number>();
+  /** The org's API usage as Salesforce last reported it. */
+  apiUsage?: { used: number; limit: number };
 
   constructor(
     private readonly context: StepContext,
@@ -118,6 +120,7 @@ export class StepLedger {
         relationships: Object.fromEntries(this.relationships),
         skipped,
         omitted: Object.fromEntries(this.omitted),
+        apiUsage: this.apiUsage,
       },
       `Collected ${this.objectName} records`,
     );

@@ -8,7 +8,6 @@ import {
   ORGANIZATION_FIELDS,
   SalesforceOrganization,
 } from '../../salesforce/objects';
-import { buildSelect } from '../../salesforce/soql';
 import { collectObject } from '../collect';
 import { StepLedger } from '../ledger';
 import { createAccountEntity } from './converter';
@@ -18,7 +17,7 @@ export async function fetchAccount(
 ): Promise<void> {
   const ledger = new StepLedger(context, 'Organization');
   await collectObject<SalesforceOrganization>(context, ledger, {
-    query: buildSelect('Organization', ORGANIZATION_FIELDS),
+    query: { object: 'Organization', fields: ORGANIZATION_FIELDS },
     toEntity: createAccountEntity,
     relationships: () => [],
   });

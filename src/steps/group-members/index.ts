@@ -8,7 +8,6 @@ import {
   GROUP_MEMBER_FIELDS,
   SalesforceGroupMember,
 } from '../../salesforce/objects';
-import { buildSelect } from '../../salesforce/soql';
 import { collectObject } from '../collect';
 import { StepLedger } from '../ledger';
 import { memberKind } from './converter';
@@ -18,7 +17,7 @@ export async function fetchGroupMembers(
 ): Promise<void> {
   const ledger = new StepLedger(context, 'GroupMember');
   await collectObject<SalesforceGroupMember>(context, ledger, {
-    query: buildSelect('GroupMember', GROUP_MEMBER_FIELDS),
+    query: { object: 'GroupMember', fields: GROUP_MEMBER_FIELDS },
     relationships: (member) => {
       switch (memberKind(member.UserOrGroupId)) {
         case 'user':

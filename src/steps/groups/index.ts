@@ -5,7 +5,6 @@ import {
 import { IntegrationConfig } from '../../config';
 import { Entities, Relationships, Steps } from '../../constants';
 import { GROUP_FIELDS, SalesforceGroup } from '../../salesforce/objects';
-import { buildSelect } from '../../salesforce/soql';
 import { getAccountKey } from '../accountKey';
 import { collectObject } from '../collect';
 import { StepLedger } from '../ledger';
@@ -17,7 +16,7 @@ export async function fetchGroups(
   const accountKey = await getAccountKey(context.jobState);
   const ledger = new StepLedger(context, 'Group');
   await collectObject<SalesforceGroup>(context, ledger, {
-    query: buildSelect('Group', GROUP_FIELDS),
+    query: { object: 'Group', fields: GROUP_FIELDS },
     toEntity: createGroupEntity,
     relationships: (group) => [
       ledger.relate(Relationships.ACCOUNT_HAS_GROUP, accountKey, group.Id),

@@ -8,7 +8,6 @@ import {
   PERMISSION_SET_ASSIGNMENT_FIELDS,
   SalesforcePermissionSetAssignment,
 } from '../../salesforce/objects';
-import { buildSelect } from '../../salesforce/soql';
 import { collectObject } from '../collect';
 import { StepLedger } from '../ledger';
 
@@ -21,10 +20,10 @@ export async function fetchPermissionSetAssignments(
   );
   const ledger = new StepLedger(context, 'PermissionSetAssignment');
   await collectObject<SalesforcePermissionSetAssignment>(context, ledger, {
-    query: buildSelect(
-      'PermissionSetAssignment',
-      PERMISSION_SET_ASSIGNMENT_FIELDS,
-    ),
+    query: {
+      object: 'PermissionSetAssignment',
+      fields: PERMISSION_SET_ASSIGNMENT_FIELDS,
+    },
     relationships: (assignment) => {
       // Every user holds their profile's own permission set; the graph says
       // so once, through user HAS profile HAS permission set.

@@ -8,7 +8,6 @@ import {
   PERMISSION_SET_FIELDS,
   SalesforcePermissionSet,
 } from '../../salesforce/objects';
-import { buildSelect } from '../../salesforce/soql';
 import { getAccountKey } from '../accountKey';
 import { collectObject } from '../collect';
 import { StepLedger } from '../ledger';
@@ -22,7 +21,7 @@ export async function fetchPermissionSets(
   const ledger = new StepLedger(context, 'PermissionSet');
   const profileOwned: string[] = [];
   await collectObject<SalesforcePermissionSet>(context, ledger, {
-    query: buildSelect('PermissionSet', PERMISSION_SET_FIELDS),
+    query: { object: 'PermissionSet', fields: PERMISSION_SET_FIELDS },
     toEntity: createPermissionSetEntity,
     relationships: (permissionSet) => {
       const profileId = owningProfileId(permissionSet);

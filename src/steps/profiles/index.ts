@@ -5,7 +5,6 @@ import {
 import { IntegrationConfig } from '../../config';
 import { Entities, Relationships, Steps } from '../../constants';
 import { PROFILE_FIELDS, SalesforceProfile } from '../../salesforce/objects';
-import { buildSelect } from '../../salesforce/soql';
 import { getAccountKey } from '../accountKey';
 import { collectObject } from '../collect';
 import { StepLedger } from '../ledger';
@@ -17,7 +16,7 @@ export async function fetchProfiles(
   const accountKey = await getAccountKey(context.jobState);
   const ledger = new StepLedger(context, 'Profile');
   await collectObject<SalesforceProfile>(context, ledger, {
-    query: buildSelect('Profile', PROFILE_FIELDS),
+    query: { object: 'Profile', fields: PROFILE_FIELDS },
     toEntity: createProfileEntity,
     relationships: (profile) => [
       ledger.relate(Relationships.ACCOUNT_HAS_PROFILE, accountKey, profile.Id),

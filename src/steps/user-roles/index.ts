@@ -6,7 +6,6 @@ import {
 import { IntegrationConfig } from '../../config';
 import { Entities, Relationships, Steps } from '../../constants';
 import { SalesforceUserRole, USER_ROLE_FIELDS } from '../../salesforce/objects';
-import { buildSelect } from '../../salesforce/soql';
 import { getAccountKey } from '../accountKey';
 import { collectObject } from '../collect';
 import { defined, StepLedger } from '../ledger';
@@ -19,7 +18,7 @@ export async function fetchUserRoles(
   const accountKey = await getAccountKey(jobState);
   const ledger = new StepLedger(context, 'UserRole');
   await collectObject<SalesforceUserRole>(context, ledger, {
-    query: buildSelect('UserRole', USER_ROLE_FIELDS),
+    query: { object: 'UserRole', fields: USER_ROLE_FIELDS },
     toEntity: createUserRoleEntity,
     relationships: (role) => [
       ledger.relate(Relationships.ACCOUNT_HAS_USER_ROLE, accountKey, role.Id),

@@ -5,19 +5,23 @@ import {
 import { IntegrationConfig, SalesforceSettings } from '../../config';
 import { Entities, Relationships, Steps } from '../../constants';
 import { getSalesforceClient } from '../../execution';
+import { Query } from '../../salesforce/client';
 import { SalesforceUser, USER_FIELDS } from '../../salesforce/objects';
-import { buildSelect } from '../../salesforce/soql';
 import { getAccountKey } from '../accountKey';
 import { collectObject } from '../collect';
 import { StepLedger } from '../ledger';
 import { createUserEntity } from './converter';
 
 /** The configured role and profile filters both apply. */
-export function usersQuery(settings: SalesforceSettings): string {
-  return buildSelect('User', USER_FIELDS, [
-    { field: 'UserRoleId', ids: settings.userRoleIds },
-    { field: 'ProfileId', ids: settings.userProfileIds },
-  ]);
+export function usersQuery(settings: SalesforceSettings): Query {
+  return {
+    object: 'User',
+    fields: USER_FIELDS,
+    filters: [
+      { field: 'UserRoleId', ids: settings.userRoleIds },
+      { field: 'ProfileId', ids: settings.userProfileIds },
+    ],
+  };
 }
 
 export async function fetchUsers(
