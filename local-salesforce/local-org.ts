@@ -1,6 +1,8 @@
 import { IncomingMessage } from 'http';
 import { ApiError } from './api-error';
 import { OrgDataset } from './dataset';
+import { alteredQueryReply, failureReply } from './fault-replies';
+import { FaultPlan } from './faults';
 import { OAuthError, TokenIssuer } from './oauth';
 import { QueryApi } from './query-api';
 
@@ -13,8 +15,13 @@ export interface CallCounters {
 
 export interface Reply {
   status: number;
-  body: unknown;
+  body?: unknown;
   headers?: Record<string, string>;
+  /** A body sent as is, instead of `body` as JSON. */
+  raw?: string;
+  contentType?: string;
+  /** Close the connection without an answer, or never answer. */
+  drop?: 'reset' | 'hang';
 }
 
 /** Salesforce's daily API request allowance of a developer org. */
@@ -27,6 +34,7 @@ const TOKEN_PATH = '/services/oauth2/token';
 /** Routes requests and keeps the counters; knows nothing of sockets. */
 export class LocalOrg {
   readonly calls: CallCounters = { total: 0, token: 0, query: 0, byObject: {} };
+  readonly faults = new FaultPlan();
   private readonly queries: QueryApi;
 
   constructor(
@@ -58,12 +66,32 @@ export class LocalOrg {
 
   private token(request: IncomingMessage, body: string): Reply {
     this.calls.token++;
+    const fault = this.faults.take('token');
+    const failure = fault && failureReply(fault, 'token');
+    if (failure) return failure;
+    if (fault?.kind === 'invalid-grant') {
+      return {
+        status: 400,
+        body: new OAuthError(
+          'invalid_grant',
+          'expired access/refresh token',
+        ).toBody(),
+      };
+    }
     try {
       const form = new URLSearchParams(body);
-      return {
-        status: 200,
-        body: this.tokens.grant(form, request.headers.authorization),
-      };
+      const granted = this.tokens.grant(form, request.headers.authorization);
+      if (fault?.kind === 'rotate-refresh-token') {
+        return {
+          status: 200,
+          body: { ...granted, refresh_token: this.tokens.rotateRefreshToken() },
+        };
+      }
+      if (fault?.kind === 'new-instance-url') {
+        const moved = granted.instance_url.replace('127.0.0.1', 'localhost');
+        return { status: 200, body: { ...granted, instance_url: moved } };
+      }
+      return { status: 200, body: granted };
     } catch (error) {
       if (error instanceof OAuthError) {
         return { status: 400, body: error.toBody() };
@@ -90,13 +118,26 @@ export class LocalOrg {
         ? this.queries.nextPage(locator, apiVersion, options)
         : this.queries.query(requireSoql(searchParams), apiVersion, options);
       this.countObject(result.objectName);
-      return { status: 200, body: result.response };
+      return this.withFault(result.objectName, result.page, {
+        status: 200,
+        body: result.response,
+      });
     } catch (error) {
       if (error instanceof ApiError) {
         return { status: error.status, body: error.toBody() };
       }
       throw error;
     }
+  }
+
+  private withFault(objectName: string, page: number, reply: Reply): Reply {
+    const fault = this.faults.take(objectName, page);
+    if (!fault) return reply;
+    if (fault.kind === 'expire-sessions') {
+      this.tokens.expireAll();
+      return invalidSession();
+    }
+    return failureReply(fault, objectName) ?? alteredQueryReply(fault, reply);
   }
 
   private isAuthenticated(request: IncomingMessage): boolean {
@@ -115,8 +156,8 @@ export class LocalOrg {
     return {
       ...reply,
       headers: {
-        ...reply.headers,
         'Sforce-Limit-Info': `api-usage=${this.calls.query}/${DAILY_API_LIMIT}`,
+        ...reply.headers,
       },
     };
   }

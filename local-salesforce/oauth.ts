@@ -48,9 +48,11 @@ export interface OrgIdentity {
  */
 export class TokenIssuer {
   private readonly sessions = new Set<string>();
+  /** Every access token ever issued, expired ones included. */
+  readonly issued: string[] = [];
 
   constructor(
-    private readonly credentials: ClientCredentials,
+    private credentials: ClientCredentials,
     private readonly identity: OrgIdentity,
   ) {}
 
@@ -81,6 +83,15 @@ export class TokenIssuer {
     this.sessions.clear();
   }
 
+  /** Issues a new refresh token and revokes the old one, as rotation does. */
+  rotateRefreshToken(): string {
+    const refreshToken = `${
+      this.credentials.refreshToken.split('~')[0]
+    }~${randomBytes(6).toString('hex')}`;
+    this.credentials = { ...this.credentials, refreshToken };
+    return refreshToken;
+  }
+
   /** A refresh may omit the secret; a secret that is sent must be right. */
   private checkClient(
     clientId: string | null | undefined,
@@ -108,6 +119,7 @@ export class TokenIssuer {
     const { instanceUrl, orgId, userId } = this.identity;
     const accessToken = newAccessToken(orgId);
     this.sessions.add(accessToken);
+    this.issued.push(accessToken);
     const id = `${instanceUrl}/id/${orgId}/${userId}`;
     const issuedAt = String(Date.now());
     return {

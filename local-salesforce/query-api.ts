@@ -13,6 +13,8 @@ export interface QueryResponse {
 
 export interface QueryResult {
   objectName: string;
+  /** 1 for a query's first page, 2 for the page its first locator gives… */
+  page: number;
   response: QueryResponse;
 }
 
@@ -45,6 +47,7 @@ export class QueryApi {
         : { ...matched, id: '' };
     return {
       objectName: query.objectName,
+      page: 1,
       response: page(cursor, 0, pageSize, apiVersion),
     };
   }
@@ -61,9 +64,11 @@ export class QueryApi {
     if (!cursor || !(offset < cursor.records.length)) {
       throw new ApiError(400, 'INVALID_QUERY_LOCATOR', 'invalid query locator');
     }
+    const pageSize = this.pageSize(queryOptions);
     return {
       objectName: cursor.objectName,
-      response: page(cursor, offset, this.pageSize(queryOptions), apiVersion),
+      page: Math.floor(offset / pageSize) + 1,
+      response: page(cursor, offset, pageSize, apiVersion),
     };
   }
 

@@ -1,6 +1,7 @@
 import { createServer, IncomingMessage, Server, ServerResponse } from 'http';
 import { AddressInfo, Socket } from 'net';
 import { loadDevOrg, OrgDataset } from './dataset';
+import { Fault } from './faults';
 import { CallCounters, LocalOrg, Reply } from './local-org';
 import { ClientCredentials, DEV_CREDENTIALS, TokenIssuer } from './oauth';
 
@@ -18,6 +19,8 @@ export interface LocalSalesforceOptions {
   latencyMs?: number;
   /** Default 0: any free port. */
   port?: number;
+  /** Faults to inject from the start; `injectFaults` adds more later. */
+  faults?: Fault[];
 }
 
 export interface LocalSalesforce {
@@ -27,6 +30,12 @@ export interface LocalSalesforce {
   calls: CallCounters;
   /** Invalidates every access token issued so far. */
   expireSessions(): void;
+  /** Makes requests fail as the faults say, each until used up. */
+  injectFaults(...faults: Fault[]): void;
+  /** The faults injected so far. */
+  injected: Fault[];
+  /** Every access token issued, to check that none leaks. */
+  issuedTokens: string[];
   /** Stops listening and closes keep-alive connections. */
   close(): Promise<void>;
 }
@@ -55,6 +64,7 @@ export async function startLocalSalesforce(
     }),
     options.pageSize ?? 2000,
   );
+  org.faults.add(...(options.faults ?? []));
   const latencyMs = options.latencyMs ?? 0;
   server.on('request', (request: IncomingMessage, response: ServerResponse) => {
     void answer(org, latencyMs, request, response);
@@ -63,6 +73,9 @@ export async function startLocalSalesforce(
     url,
     calls: org.calls,
     expireSessions: () => org.tokens.expireAll(),
+    injectFaults: (...faults) => org.faults.add(...faults),
+    injected: org.faults.injected,
+    issuedTokens: org.tokens.issued,
     close: () => close(server, sockets),
   };
 }
@@ -116,13 +129,18 @@ async function answer(
       body: [{ errorCode: 'UNKNOWN_EXCEPTION', message: String(error) }],
     };
   }
-  if (!response.destroyed) {
-    response.writeHead(reply.status, {
-      'Content-Type': 'application/json;charset=UTF-8',
-      ...reply.headers,
-    });
-    response.end(JSON.stringify(reply.body));
+  if (reply.drop === 'reset') {
+    request.socket.destroy();
+    return;
   }
+  if (reply.drop === 'hang' || response.destroyed) {
+    return;
+  }
+  response.writeHead(reply.status, {
+    'Content-Type': reply.contentType ?? 'application/json;charset=UTF-8',
+    ...reply.headers,
+  });
+  response.end(reply.raw ?? JSON.stringify(reply.body));
 }
 
 function readBody(request: IncomingMessage): Promise<string> {

@@ -17,7 +17,7 @@ export async function validateInvocation(
 ): Promise<void> {
   const settings = parseIntegrationConfig(context.instance.config);
   try {
-    await getSalesforceClient(context).authenticate();
+    await getSalesforceClient(context).authenticate(context.logger);
   } catch (err) {
     if (err instanceof SalesforceOAuthError) {
       throw new IntegrationProviderAuthenticationError({

@@ -109,7 +109,7 @@ async function readSummary(storageDirectory: string): Promise<Summary> {
   return JSON.parse(await fs.readFile(file, 'utf8')) as Summary;
 }
 
-async function countGraphObjects(graphDirectory: string) {
+export async function countGraphObjects(graphDirectory: string) {
   const entities: Record<string, number> = {};
   const relationships: Record<string, number> = {};
   for (const file of await listJsonFiles(graphDirectory)) {

@@ -1,0 +1,259 @@
+import { Fault } from '../local-salesforce/faults';
+import { DEV_CREDENTIALS } from '../local-salesforce/oauth';
+import {
+  LocalSalesforce,
+  startLocalSalesforce,
+} from '../local-salesforce/server';
+import { IntegrationConfig } from '../src/config';
+import { DEV_ORG_ENTITIES, DEV_ORG_RELATIONSHIPS } from './devOrgGraph';
+import { localInstanceConfig } from './localOrg';
+import { IntegrationRun, runIntegration } from './runIntegration';
+
+/** Fast retries, so that the matrix runs in seconds. */
+const clientOptions = {
+  retry: {
+    maxAttempts: 3,
+    baseDelayMs: 5,
+    maxDelayMs: 20,
+    requestTimeoutMs: 500,
+  },
+};
+
+/**
+ * The dev org in pages of 20, so that Profile, PermissionSet and Group
+ * each take several pages and faults can strike mid-query.
+ */
+async function runWithFaults(
+  faults: Fault[],
+  config: Partial<IntegrationConfig> = {},
+): Promise<{ run: IntegrationRun; org: LocalSalesforce }> {
+  const org = await startLocalSalesforce({ pageSize: 20, faults });
+  try {
+    const run = await runIntegration(
+      localInstanceConfig(org, config),
+      clientOptions,
+    );
+    return { run, org };
+  } finally {
+    await org.close();
+  }
+}
+
+function expectComplete(run: IntegrationRun) {
+  expect(run.steps.filter((step) => step.status !== 'success')).toEqual([]);
+  expect(run.partialTypes).toEqual([]);
+  expect(run.entities).toEqual(DEV_ORG_ENTITIES);
+  expect(run.relationships).toEqual(DEV_ORG_RELATIONSHIPS);
+}
+
+function failureMessages(run: IntegrationRun): string {
+  return run.logs
+    .filter((record) => record.level === 'error' || record.level === 'warn')
+    .map(
+      (record) =>
+        `${record.message} ${JSON.stringify(record.fields.err ?? '')}`,
+    )
+    .join('\n');
+}
+
+function statusOf(run: IntegrationRun, stepId: string) {
+  return run.steps.find((step) => step.id === stepId)?.status;
+}
+
+describe('faults to survive: the graph is complete afterwards', () => {
+  test.each<[string, Fault[]]>([
+    [
+      '429 with Retry-After',
+      [{ kind: '429', target: 'User', retryAfterSeconds: 0 }],
+    ],
+    ['500', [{ kind: '500', target: 'PermissionSet', page: 2 }]],
+    ['502 from a proxy', [{ kind: '502', target: 'Group', page: 3 }]],
+    [
+      '503 maintenance page',
+      [{ kind: 'html', target: 'Profile', page: 2, times: 2 }],
+    ],
+    ['504', [{ kind: '504', target: 'UserRole' }]],
+    [
+      'a connection reset',
+      [{ kind: 'reset', target: 'PermissionSet', page: 3 }],
+    ],
+    ['a socket timeout', [{ kind: 'hang', target: 'GroupMember' }]],
+    ['a truncated body', [{ kind: 'truncated', target: 'Group', page: 2 }]],
+    [
+      'an expired query locator',
+      [{ kind: 'invalid-locator', target: 'PermissionSet', page: 3 }],
+    ],
+    ['a query timeout', [{ kind: 'query-timeout', target: 'Group', page: 1 }]],
+    [
+      'a record delivered twice',
+      [{ kind: 'duplicate-record', target: 'PermissionSet', page: 2 }],
+    ],
+    ['a failing token endpoint', [{ kind: '503', target: 'token' }]],
+  ])('%s', async (_, faults) => {
+    const { run, org } = await runWithFaults(faults);
+    expectComplete(run);
+    expect(org.injected).toHaveLength(
+      faults.reduce((n, f) => n + (f.times ?? 1), 0),
+    );
+  });
+
+  test('each retry is logged with its reason; the HTML is never logged', async () => {
+    const { run } = await runWithFaults([
+      { kind: 'html', target: 'Profile', page: 2 },
+    ]);
+    const retries = run.logs.filter(
+      (record) => record.message === 'Salesforce request failed; trying again',
+    );
+    expect(retries).toHaveLength(1);
+    expect(retries[0].fields.reason).toBe(
+      "503 service unavailable: Maintenance Salesforce is down for maintenance We're performing scheduled maintenance and will be back shortly.",
+    );
+    expect(run.transcript).not.toMatch(/<html|<h1|body\{/i);
+  });
+
+  test('sessions expiring mid-paging cost one shared token request', async () => {
+    const { run, org } = await runWithFaults([
+      { kind: 'expire-sessions', target: 'PermissionSet', page: 2 },
+    ]);
+    expectComplete(run);
+    expect(org.calls.token).toBe(2);
+  });
+
+  test('a rotated refresh token is adopted for the next renewal', async () => {
+    const { run, org } = await runWithFaults(
+      [
+        { kind: 'rotate-refresh-token', target: 'token' },
+        { kind: 'expire-sessions', target: 'Group', page: 2 },
+      ],
+      { refreshToken: DEV_CREDENTIALS.refreshToken },
+    );
+    expectComplete(run);
+    expect(org.calls.token).toBe(2);
+  });
+
+  test('an instance URL named by the token endpoint is adopted', async () => {
+    const { run } = await runWithFaults([
+      { kind: 'new-instance-url', target: 'token' },
+    ]);
+    expectComplete(run);
+    const moved = run.logs.find(
+      (record) =>
+        record.message === 'Salesforce moved the org to another instance',
+    );
+    expect(String(moved?.fields.to)).toMatch(/^http:\/\/localhost:\d+$/);
+  });
+});
+
+describe('faults to report: the step fails, its types are partial', () => {
+  test('the daily API limit stops collection at once', async () => {
+    const { run, org } = await runWithFaults([
+      { kind: 'limit-exceeded', target: 'User' },
+    ]);
+    expect(statusOf(run, 'fetch-users')).toBe('failure');
+    expect(run.partialTypes).toEqual(
+      expect.arrayContaining([
+        'salesforce_user',
+        'salesforce_account_has_user',
+      ]),
+    );
+    expect(failureMessages(run)).toMatch(
+      "the org's daily API request allowance is spent (15000 of 15000 calls used, per Sforce-Limit-Info)",
+    );
+    expect(org.calls.token).toBe(1);
+    const retries = run.logs.filter((r) => r.message.includes('trying again'));
+    expect(retries).toEqual([]);
+  });
+
+  test('a fault that persists after the retries', async () => {
+    const { run } = await runWithFaults([
+      { kind: '503', target: 'PermissionSet', page: 2, times: Infinity },
+    ]);
+    expect(statusOf(run, 'fetch-permission-sets')).toBe('failure');
+    expect(statusOf(run, 'fetch-users')).toBe('success');
+    expect(run.partialTypes).toEqual(
+      expect.arrayContaining([
+        'salesforce_permission_set',
+        'salesforce_user_assigned_permission_set',
+      ]),
+    );
+    expect(failureMessages(run)).toMatch(
+      'gave up after 3 tries: 503 service unavailable',
+    );
+  });
+
+  test('invalid_grant on a renewal is a configuration problem, asked once', async () => {
+    const { run, org } = await runWithFaults(
+      [
+        { kind: 'expire-sessions', target: 'Group', page: 2 },
+        { kind: 'invalid-grant', target: 'token', after: 1 },
+      ],
+      { refreshToken: DEV_CREDENTIALS.refreshToken },
+    );
+    expect(statusOf(run, 'fetch-groups')).toBe('failure');
+    expect(run.partialTypes).toContain('salesforce_group');
+    const messages = failureMessages(run);
+    expect(messages).toMatch('invalid_grant');
+    expect(messages).toMatch(`${org.url}/services/oauth2/token`);
+    expect(messages).toMatch('loginUrl');
+    expect(org.calls.token).toBe(2);
+  });
+
+  test.each<[string, Fault['kind']]>([
+    ['may not read', 'insufficient-access'],
+    ['lacks', 'invalid-type'],
+  ])(
+    'an object the user %s: a missing-permission warning, other steps go on',
+    async (_, kind) => {
+      const { run } = await runWithFaults([{ kind, target: 'Group' }]);
+      expect(statusOf(run, 'fetch-groups')).toBe('failure');
+      expect(statusOf(run, 'fetch-users')).toBe('success');
+      expect(statusOf(run, 'fetch-permission-set-assignments')).toBe('success');
+      expect(run.partialTypes).toEqual(
+        expect.arrayContaining([
+          'salesforce_group',
+          'salesforce_group_has_user',
+        ]),
+      );
+      expect(run.partialTypes).not.toContain('salesforce_user');
+      const warnings = run.events.filter(
+        (event) => event.name === 'warn_missing_permission',
+      );
+      expect(warnings).toEqual([
+        expect.objectContaining({
+          name: 'warn_missing_permission',
+          description: expect.stringContaining('cannot read Group'),
+        }),
+      ]);
+    },
+  );
+
+  test('a page that is not done but has no nextRecordsUrl', async () => {
+    const { run } = await runWithFaults([
+      { kind: 'missing-next-url', target: 'PermissionSet', page: 2 },
+    ]);
+    expect(statusOf(run, 'fetch-permission-sets')).toBe('failure');
+    expect(run.partialTypes).toContain('salesforce_permission_set');
+    expect(failureMessages(run)).toMatch(
+      'not done but sent no nextRecordsUrl after 20 of 75 records',
+    );
+  });
+
+  test('fewer records than totalSize', async () => {
+    const { run } = await runWithFaults([
+      { kind: 'short-total', target: 'Profile', page: 2 },
+    ]);
+    expect(statusOf(run, 'fetch-profiles')).toBe('failure');
+    expect(run.partialTypes).toContain('salesforce_profile');
+    expect(failureMessages(run)).toMatch(
+      'received 39 distinct Profile records of the 40 Salesforce counted',
+    );
+  });
+
+  test('a nextRecordsUrl to another host is refused, never followed', async () => {
+    const { run } = await runWithFaults([
+      { kind: 'foreign-next-url', target: 'PermissionSet', page: 1 },
+    ]);
+    expect(statusOf(run, 'fetch-permission-sets')).toBe('failure');
+    expect(failureMessages(run)).toMatch('Refusing to follow a Salesforce URL');
+  });
+});
