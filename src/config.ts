@@ -110,6 +110,11 @@ export function parseIntegrationConfig(
   };
 }
 
+/** Users outside the role and profile filters are left out on purpose. */
+export function filtersUsers(settings: SalesforceSettings): boolean {
+  return settings.userRoleIds.length > 0 || settings.userProfileIds.length > 0;
+}
+
 function requireText(
   field: string,
   value: string | undefined,

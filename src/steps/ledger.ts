@@ -138,6 +138,11 @@ export class StepLedger {
     }
   }
 
+  /** Whether the graph holds an entity or relationship with this key. */
+  has(key: string): boolean {
+    return this.hasKey(key);
+  }
+
   /**
    * SDK 8 keeps every key in memory and answers `hasKey` synchronously;
    * awaiting it per record would serialise the step for nothing.

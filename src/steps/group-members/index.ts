@@ -2,8 +2,9 @@ import {
   IntegrationStep,
   IntegrationStepExecutionContext,
 } from '@jupiterone/integration-sdk-core';
-import { IntegrationConfig } from '../../config';
+import { filtersUsers, IntegrationConfig } from '../../config';
 import { Relationships, Steps } from '../../constants';
+import { getSalesforceClient } from '../../execution';
 import {
   GROUP_MEMBER_FIELDS,
   SalesforceGroupMember,
@@ -16,11 +17,16 @@ export async function fetchGroupMembers(
   context: IntegrationStepExecutionContext<IntegrationConfig>,
 ): Promise<void> {
   const ledger = new StepLedger(context, 'GroupMember');
+  const usersFiltered = filtersUsers(getSalesforceClient(context).settings);
   await collectObject<SalesforceGroupMember>(context, ledger, {
     query: { object: 'GroupMember', fields: GROUP_MEMBER_FIELDS },
     relationships: (member) => {
       switch (memberKind(member.UserOrGroupId)) {
         case 'user':
+          if (usersFiltered && !ledger.has(member.UserOrGroupId)) {
+            ledger.omit('member outside the configured user filters');
+            return [];
+          }
           return [
             ledger.relate(
               Relationships.GROUP_HAS_USER,

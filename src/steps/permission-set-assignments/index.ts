@@ -2,8 +2,9 @@ import {
   IntegrationStep,
   IntegrationStepExecutionContext,
 } from '@jupiterone/integration-sdk-core';
-import { IntegrationConfig } from '../../config';
+import { filtersUsers, IntegrationConfig } from '../../config';
 import { DataKeys, Relationships, Steps } from '../../constants';
+import { getSalesforceClient } from '../../execution';
 import {
   PERMISSION_SET_ASSIGNMENT_FIELDS,
   SalesforcePermissionSetAssignment,
@@ -19,6 +20,7 @@ export async function fetchPermissionSetAssignments(
     await jobState.getData<string[]>(DataKeys.PROFILE_OWNED_PERMISSION_SETS),
   );
   const ledger = new StepLedger(context, 'PermissionSetAssignment');
+  const usersFiltered = filtersUsers(getSalesforceClient(context).settings);
   await collectObject<SalesforcePermissionSetAssignment>(context, ledger, {
     query: {
       object: 'PermissionSetAssignment',
@@ -29,6 +31,10 @@ export async function fetchPermissionSetAssignments(
       // so once, through user HAS profile HAS permission set.
       if (profileOwned.has(assignment.PermissionSetId)) {
         ledger.omit('permission set owned by the user profile');
+        return [];
+      }
+      if (usersFiltered && !ledger.has(assignment.AssigneeId)) {
+        ledger.omit('assignee outside the configured user filters');
         return [];
       }
       return [

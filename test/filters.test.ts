@@ -1,0 +1,28 @@
+import { localInstanceConfig, useLocalOrg } from './localOrg';
+import { runIntegration } from './runIntegration';
+
+const org = useLocalOrg();
+
+test('users outside the filters are left out without a warning', async () => {
+  const run = await runIntegration(
+    localInstanceConfig(org(), { userRoleFilter: '00EDo0000019yHaMAI' }),
+  );
+
+  expect(run.steps.every((step) => step.status === 'success')).toBe(true);
+  expect(run.entities.salesforce_user).toBe(1);
+  expect(run.relationships).toMatchObject({
+    salesforce_group_has_user: 1,
+    salesforce_user_assigned_permission_set: 1,
+  });
+  expect(run.events.filter((event) => event.level === 'warn')).toEqual([]);
+  const omitted = run.logs
+    .filter((record) => record.message.startsWith('Collected'))
+    .map((record) => record.fields.omitted);
+  expect(omitted).toEqual(
+    expect.arrayContaining([
+      { 'member outside the configured user filters': 2 },
+      // The other users' assignments are all of profile-owned sets.
+      { 'permission set owned by the user profile': 4 },
+    ]),
+  );
+});
