@@ -2,6 +2,7 @@
 import { promises as fs } from 'fs';
 import os from 'os';
 import path from 'path';
+import prettier from 'prettier';
 import { loadDevOrg, OrgDataset } from '../local-salesforce/dataset';
 import { generateOrg, OrgSize } from '../local-salesforce/generate';
 import { DEV_CREDENTIALS } from '../local-salesforce/oauth';
@@ -220,7 +221,14 @@ async function writeReport(report: string) {
   const end = '<!-- BENCHMARK RESULTS END -->';
   const before = template.slice(0, template.indexOf(start) + start.length);
   const after = template.slice(template.indexOf(end));
-  await fs.writeFile(file, `${before}\n\n${report}\n\n${after}`);
+  const options = await prettier.resolveConfig(file);
+  await fs.writeFile(
+    file,
+    prettier.format(`${before}\n\n${report}\n\n${after}`, {
+      ...options,
+      filepath: file,
+    }),
+  );
 }
 
 main().catch((err) => {
