@@ -7,10 +7,14 @@ describe('loadDevOrg', () => {
     expect(Object.keys(org)).toEqual([
       'Group',
       'GroupMember',
+      'MutingPermissionSet',
       'Organization',
       'PermissionSet',
       'PermissionSetAssignment',
+      'PermissionSetGroup',
+      'PermissionSetGroupComponent',
       'Profile',
+      'TwoFactorMethodsInfo',
       'User',
       'UserRole',
     ]);

@@ -1,5 +1,6 @@
 import {
   RelationshipClass,
+  RelationshipDirection,
   StepEntityMetadata,
   StepRelationshipMetadata,
 } from '@jupiterone/integration-sdk-core';
@@ -20,12 +21,65 @@ export const Steps = {
     id: 'fetch-permission-set-assignments',
     name: 'Fetch Permission Set Assignments',
   },
+  PERMISSION_SET_GROUPS: {
+    id: 'fetch-permission-set-groups',
+    name: 'Fetch Permission Set Groups',
+  },
+  MUTING_PERMISSION_SETS: {
+    id: 'fetch-muting-permission-sets',
+    name: 'Fetch Muting Permission Sets',
+  },
+  PERMISSION_SET_GROUP_COMPONENTS: {
+    id: 'fetch-permission-set-group-components',
+    name: 'Fetch Permission Set Group Components',
+  },
+  TWO_FACTOR_METHODS: {
+    id: 'fetch-two-factor-methods',
+    name: 'Fetch Two Factor Methods',
+  },
+  USER_PERSON_RELATIONSHIPS: {
+    id: 'build-user-person-relationships',
+    name: 'Build User Person Relationships',
+  },
+  USER_PERMISSION_SET_RELATIONSHIPS: {
+    id: 'build-user-permission-set-relationships',
+    name: 'Build User Permission Set Relationships',
+  },
 };
+
+/**
+ * Users are collected after everything that decides what they may do
+ * (profiles, permission sets, groups, assignments, MFA). A step of this
+ * later graph runs once every step of the first has ended, without
+ * depending on them: a first-graph step that fails (say, permission set
+ * groups the user may not read) marks its own types partial, not the users'.
+ */
+export const USERS_GRAPH = 'users';
 
 /** Facts one step leaves for a later one in `jobState` data. */
 export const DataKeys = {
   /** Ids of the permission sets that belong to a profile (string[]). */
   PROFILE_OWNED_PERMISSION_SETS: 'profile-owned-permission-set-ids',
+  /** Profile id → its Grant. */
+  PROFILE_GRANTS: 'profile-grants',
+  /** Permission set id → its Grant, profile-owned ones aside. */
+  PERMISSION_SET_GRANTS: 'permission-set-grants',
+  /** Id of a group's aggregate permission set (Type Group) → the group's id. */
+  AGGREGATE_PERMISSION_SETS: 'aggregate-permission-sets',
+  /** Muting permission set id → the PermissionMask it mutes. */
+  MUTED_PERMISSIONS: 'muted-permissions',
+  /** Permission set group id → its Grant with no permission yet. */
+  PERMISSION_SET_GROUPS: 'permission-set-groups',
+  /** Permission set group id → its Grant, muting applied. */
+  PERMISSION_SET_GROUP_GRANTS: 'permission-set-group-grants',
+  /** User id → the user's Assignment list. */
+  ASSIGNMENTS_BY_USER: 'assignments-by-user',
+  /** [user id, email] of every user who is a person. */
+  PERSON_EMAILS: 'person-emails',
+  /** Set once every group is in the graph (true). */
+  GROUPS_COLLECTED: 'groups-collected',
+  /** User id → whether the user registered a second factor. */
+  MFA_BY_USER: 'mfa-by-user',
 };
 
 const timestamp = { type: 'number', format: 'date-time' } as const;
@@ -37,6 +91,8 @@ type EntityName =
   | 'USER_ROLE'
   | 'PROFILE'
   | 'PERMISSION_SET'
+  | 'PERMISSION_SET_GROUP'
+  | 'MUTING_PERMISSION_SET'
   | 'GROUP';
 
 export const Entities: Record<EntityName, StepEntityMetadata> = {
@@ -68,8 +124,12 @@ export const Entities: Record<EntityName, StepEntityMetadata> = {
         managerId: nullableString,
         lastLoginOn: timestamp,
         passwordChangedOn: timestamp,
+        admin: { type: 'boolean' },
+        privileged: { type: 'boolean' },
+        privileges: { type: 'array', items: { type: 'string' } },
+        mfaEnabled: { type: 'boolean' },
       },
-      required: ['username', 'active'],
+      required: ['username', 'active', 'admin', 'privileged', 'privileges'],
     },
   },
   USER_ROLE: {
@@ -112,6 +172,31 @@ export const Entities: Record<EntityName, StepEntityMetadata> = {
         ...permissionPropertySchema,
       },
       required: ['ownedByProfile'],
+    },
+  },
+  PERMISSION_SET_GROUP: {
+    resourceName: 'Permission Set Group',
+    _type: 'salesforce_permission_set_group',
+    _class: ['AccessPolicy'],
+    schema: {
+      properties: {
+        developerName: { type: 'string' },
+        status: nullableString,
+        activationRequired: { type: 'boolean' },
+      },
+      required: ['developerName'],
+    },
+  },
+  MUTING_PERMISSION_SET: {
+    resourceName: 'Muting Permission Set',
+    _type: 'salesforce_muting_permission_set',
+    _class: ['AccessPolicy'],
+    schema: {
+      properties: {
+        developerName: { type: 'string' },
+        ...permissionPropertySchema,
+      },
+      required: ['developerName'],
     },
   },
   GROUP: {
@@ -196,4 +281,35 @@ export const Relationships = {
     RelationshipClass.CONTAINS,
     'USER_ROLE',
   ),
+  ACCOUNT_HAS_PERMISSION_SET_GROUP: relationship(
+    'ACCOUNT',
+    RelationshipClass.HAS,
+    'PERMISSION_SET_GROUP',
+  ),
+  PERMISSION_SET_GROUP_HAS_PERMISSION_SET: relationship(
+    'PERMISSION_SET_GROUP',
+    RelationshipClass.HAS,
+    'PERMISSION_SET',
+  ),
+  PERMISSION_SET_GROUP_HAS_MUTING_PERMISSION_SET: relationship(
+    'PERMISSION_SET_GROUP',
+    RelationshipClass.HAS,
+    'MUTING_PERMISSION_SET',
+  ),
+  USER_ASSIGNED_PERMISSION_SET_GROUP: relationship(
+    'USER',
+    RelationshipClass.ASSIGNED,
+    'PERMISSION_SET_GROUP',
+  ),
+};
+
+/** A human user IS the J1 Person with the same email. */
+export const MappedRelationships = {
+  USER_IS_PERSON: {
+    _type: 'salesforce_user_is_person',
+    sourceType: Entities.USER._type,
+    _class: RelationshipClass.IS,
+    targetType: 'Person',
+    direction: RelationshipDirection.FORWARD,
+  },
 };

@@ -1,5 +1,6 @@
 import { IntegrationInvocationConfig } from '@jupiterone/integration-sdk-core';
 import { IntegrationConfig, instanceConfigFields } from './config';
+import { USERS_GRAPH } from './constants';
 import { loadExecutionConfig } from './execution';
 import { integrationSteps } from './steps';
 import { validateInvocation } from './validateInvocation';
@@ -10,4 +11,5 @@ export const invocationConfig: IntegrationInvocationConfig<IntegrationConfig> =
     loadExecutionConfig,
     validateInvocation,
     integrationSteps,
+    dependencyGraphOrder: [USERS_GRAPH],
   };

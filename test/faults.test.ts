@@ -169,16 +169,20 @@ describe('faults to report: the step fails, its types are partial', () => {
       { kind: '503', target: 'PermissionSet', page: 2, times: Infinity },
     ]);
     expect(statusOf(run, 'fetch-permission-sets')).toBe('failure');
-    expect(statusOf(run, 'fetch-users')).toBe('success');
+    expect(statusOf(run, 'fetch-groups')).toBe('success');
     expect(run.partialTypes).toEqual(
       expect.arrayContaining([
         'salesforce_permission_set',
         'salesforce_user_assigned_permission_set',
       ]),
     );
-    expect(failureMessages(run)).toMatch(
-      'gave up after 3 tries: 503 service unavailable',
-    );
+    const messages = failureMessages(run);
+    expect(messages).toMatch('gave up after 3 tries: 503 service unavailable');
+    // Users are collected, but their privileges would leave permission
+    // sets out: their data is partial too.
+    expect(statusOf(run, 'fetch-users')).toBe('failure');
+    expect(run.entities.salesforce_user).toBe(7);
+    expect(messages).toMatch('their privileges leave out permission sets');
   });
 
   test('invalid_grant on a renewal is a configuration problem, asked once', async () => {
@@ -234,7 +238,7 @@ describe('faults to report: the step fails, its types are partial', () => {
     expect(statusOf(run, 'fetch-permission-sets')).toBe('failure');
     expect(run.partialTypes).toContain('salesforce_permission_set');
     expect(failureMessages(run)).toMatch(
-      'not done but sent no nextRecordsUrl after 20 of 75 records',
+      'not done but sent no nextRecordsUrl after 20 of 78 records',
     );
   });
 

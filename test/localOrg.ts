@@ -51,16 +51,24 @@ export function countByType(
 /**
  * The SDK's step-test helpers take an invocation config typed for any
  * instance config; ours is typed for IntegrationConfig, which function
- * parameter variance will not pass as is.
+ * parameter variance will not pass as is. A step of the users graph runs
+ * after every step of the first graph.
  */
 export function stepTestConfig(
   stepId: string,
   instanceConfig: IntegrationConfig,
 ): StepTestConfig {
+  const steps = invocationConfig.integrationSteps;
+  const inLaterGraph = steps.find(
+    (step) => step.id === stepId,
+  )?.dependencyGraphId;
   return {
     stepId,
     invocationConfig:
       invocationConfig as unknown as IntegrationInvocationConfig,
     instanceConfig,
+    dependencyStepIds: inLaterGraph
+      ? steps.filter((step) => !step.dependencyGraphId).map((step) => step.id)
+      : undefined,
   };
 }

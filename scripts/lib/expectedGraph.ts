@@ -1,4 +1,6 @@
 import { OrgDataset, SObjectRecord } from '../../local-salesforce/dataset';
+import { SalesforceUser } from '../../src/salesforce/objects';
+import { personEmail } from '../../src/steps/users/converter';
 
 const ROLE_GROUP_TYPES = [
   'Role',
@@ -29,6 +31,15 @@ export function expectedGraph(dataset: OrgDataset) {
     rows(object).filter(predicate).length;
   const has = (set: Set<string>, value: unknown) => set.has(String(value));
 
+  const groupSets = ids('PermissionSetGroup');
+  const mutings = ids('MutingPermissionSet');
+  const components = (predicate: (member: string) => boolean) =>
+    count(
+      'PermissionSetGroupComponent',
+      (c) =>
+        has(groupSets, c.PermissionSetGroupId) &&
+        predicate(String(c.PermissionSetId)),
+    );
   const entities = {
     salesforce_account: rows('Organization').length,
     salesforce_user: users.size,
@@ -36,6 +47,8 @@ export function expectedGraph(dataset: OrgDataset) {
     salesforce_profile: profiles.size,
     salesforce_permission_set: permissionSets.size,
     salesforce_group: groups.size,
+    salesforce_permission_set_group: groupSets.size,
+    salesforce_muting_permission_set: mutings.size,
   };
   const relationships = {
     salesforce_account_has_user: users.size,
@@ -69,10 +82,30 @@ export function expectedGraph(dataset: OrgDataset) {
     salesforce_user_assigned_permission_set: count(
       'PermissionSetAssignment',
       (a) =>
+        !a.PermissionSetGroupId &&
         has(users, a.AssigneeId) &&
         has(permissionSets, a.PermissionSetId) &&
         !profileOwned.has(String(a.PermissionSetId)),
     ),
+    salesforce_user_assigned_permission_set_group: count(
+      'PermissionSetAssignment',
+      (a) => has(users, a.AssigneeId) && has(groupSets, a.PermissionSetGroupId),
+    ),
+    salesforce_account_has_permission_set_group: groupSets.size,
+    salesforce_permission_set_group_has_permission_set: components((m) =>
+      permissionSets.has(m),
+    ),
+    salesforce_permission_set_group_has_muting_permission_set: components((m) =>
+      mutings.has(m),
+    ),
+    salesforce_user_is_person: rows('User').filter((u) =>
+      personEmail(u as unknown as SalesforceUser),
+    ).length,
   };
-  return { entities, relationships };
+  return { entities: nonZero(entities), relationships: nonZero(relationships) };
+}
+
+/** A type with nothing in it does not appear in the graph. */
+function nonZero(counts: Record<string, number>): Record<string, number> {
+  return Object.fromEntries(Object.entries(counts).filter(([, n]) => n > 0));
 }

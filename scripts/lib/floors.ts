@@ -4,10 +4,14 @@ import { OrgDataset } from '../../local-salesforce/dataset';
 import {
   GROUP_FIELDS,
   GROUP_MEMBER_FIELDS,
+  MUTING_PERMISSION_SET_FIELDS,
   ORGANIZATION_FIELDS,
   PERMISSION_SET_ASSIGNMENT_FIELDS,
   PERMISSION_SET_FIELDS,
+  PERMISSION_SET_GROUP_COMPONENT_FIELDS,
+  PERMISSION_SET_GROUP_FIELDS,
   PROFILE_FIELDS,
+  TWO_FACTOR_METHODS_INFO_FIELDS,
   USER_FIELDS,
   USER_ROLE_FIELDS,
 } from '../../src/salesforce/objects';
@@ -17,10 +21,10 @@ const PAGE_SIZE = 2000;
 const API_VERSION = '59.0';
 
 /**
- * The objects the integration reads, each with the objects whose entities
- * its own records must be linked to, and so must be fetched after: every
- * entity hangs off the account (Organization); assignments join users and
- * permission sets; and so on.
+ * The objects the integration reads, each with the objects it must be
+ * fetched after: those whose entities its records are linked to (every
+ * entity hangs off the account, the Organization), and for users, all
+ * that decides their privileges.
  */
 const FETCH_AFTER: Record<string, { fields: string[]; after: string[] }> = {
   Organization: { fields: ORGANIZATION_FIELDS, after: [] },
@@ -30,13 +34,34 @@ const FETCH_AFTER: Record<string, { fields: string[]; after: string[] }> = {
     fields: PERMISSION_SET_FIELDS,
     after: ['Organization', 'Profile'],
   },
-  User: { fields: USER_FIELDS, after: ['Organization', 'UserRole', 'Profile'] },
-  Group: { fields: GROUP_FIELDS, after: ['Organization', 'UserRole'] },
-  GroupMember: { fields: GROUP_MEMBER_FIELDS, after: ['Group', 'User'] },
+  PermissionSetGroup: {
+    fields: PERMISSION_SET_GROUP_FIELDS,
+    after: ['Organization'],
+  },
+  MutingPermissionSet: { fields: MUTING_PERMISSION_SET_FIELDS, after: [] },
+  PermissionSetGroupComponent: {
+    fields: PERMISSION_SET_GROUP_COMPONENT_FIELDS,
+    after: ['PermissionSetGroup', 'PermissionSet', 'MutingPermissionSet'],
+  },
+  // Assignments and MFA decide the users' properties, so come first.
   PermissionSetAssignment: {
     fields: PERMISSION_SET_ASSIGNMENT_FIELDS,
-    after: ['User', 'PermissionSet'],
+    after: ['PermissionSet'],
   },
+  TwoFactorMethodsInfo: { fields: TWO_FACTOR_METHODS_INFO_FIELDS, after: [] },
+  Group: { fields: GROUP_FIELDS, after: ['Organization', 'UserRole'] },
+  User: {
+    fields: USER_FIELDS,
+    after: [
+      'Organization',
+      'UserRole',
+      'Profile',
+      'PermissionSetGroupComponent',
+      'PermissionSetAssignment',
+      'TwoFactorMethodsInfo',
+    ],
+  },
+  GroupMember: { fields: GROUP_MEMBER_FIELDS, after: ['Group', 'User'] },
 };
 
 /** One token request, and one request per page of every object. */

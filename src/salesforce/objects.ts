@@ -157,6 +157,8 @@ export interface SalesforcePermissionSetAssignment {
   AssigneeId: string;
   PermissionSetId: string;
   PermissionSetGroupId: string | null;
+  ExpirationDate: string | null;
+  IsActive: boolean | null;
 }
 
 export const PERMISSION_SET_ASSIGNMENT_FIELDS = [
@@ -164,6 +166,83 @@ export const PERMISSION_SET_ASSIGNMENT_FIELDS = [
   'AssigneeId',
   'PermissionSetId',
   'PermissionSetGroupId',
+  'ExpirationDate',
+  'IsActive',
+];
+
+export interface SalesforcePermissionSetGroup {
+  Id: string;
+  DeveloperName: string;
+  MasterLabel: string | null;
+  Description: string | null;
+  Status: string | null;
+  HasActivationRequired: boolean | null;
+  NamespacePrefix: string | null;
+  CreatedDate: string | null;
+  LastModifiedDate: string | null;
+}
+
+export const PERMISSION_SET_GROUP_FIELDS = [
+  'Id',
+  'DeveloperName',
+  'MasterLabel',
+  'Description',
+  'Status',
+  'HasActivationRequired',
+  'NamespacePrefix',
+  'CreatedDate',
+  'LastModifiedDate',
+];
+
+/** What a permission set group mutes: a true flag removes the permission. */
+export interface SalesforceMutingPermissionSet extends PermissionFlags {
+  Id: string;
+  DeveloperName: string;
+  MasterLabel: string | null;
+  CreatedDate: string | null;
+  LastModifiedDate: string | null;
+}
+
+export const MUTING_PERMISSION_SET_FIELDS = [
+  'Id',
+  'DeveloperName',
+  'MasterLabel',
+  'CreatedDate',
+  'LastModifiedDate',
+  ...SECURITY_PERMISSION_FIELDS,
+];
+
+/** PermissionSetId is a permission set or the group's muting permission set. */
+export interface SalesforcePermissionSetGroupComponent {
+  Id: string;
+  PermissionSetGroupId: string;
+  PermissionSetId: string | null;
+}
+
+export const PERMISSION_SET_GROUP_COMPONENT_FIELDS = [
+  'Id',
+  'PermissionSetGroupId',
+  'PermissionSetId',
+];
+
+export interface SalesforceTwoFactorMethodsInfo {
+  Id: string;
+  UserId: string;
+  HasTotp: boolean | null;
+  HasU2F: boolean | null;
+  HasSalesforceAuthenticator: boolean | null;
+  HasWebAuthn: boolean | null;
+  HasBuiltInAuthenticator: boolean | null;
+}
+
+export const TWO_FACTOR_METHODS_INFO_FIELDS = [
+  'Id',
+  'UserId',
+  'HasTotp',
+  'HasU2F',
+  'HasSalesforceAuthenticator',
+  'HasWebAuthn',
+  'HasBuiltInAuthenticator',
 ];
 
 export interface SalesforceGroup {

@@ -1,5 +1,6 @@
 import { JobState } from '@jupiterone/integration-sdk-core';
 import { Entities } from '../constants';
+import { incompleteStepError } from './incomplete';
 
 /**
  * The account entity's key, for the `HAS` relationship every other step
@@ -14,7 +15,7 @@ export async function getAccountKey(jobState: JobState): Promise<string> {
     },
   );
   if (!accountKey) {
-    throw new Error(
+    throw incompleteStepError(
       'The account entity is missing: fetch-account must run first',
     );
   }

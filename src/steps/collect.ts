@@ -15,17 +15,26 @@ export interface ObjectCollection<R> {
   /** The entity a record becomes; join objects become relationships only. */
   toEntity?: (record: R, instanceUrl: string) => Entity;
   relationships: (record: R) => (Relationship | undefined)[];
+  /** The permission to name when the object cannot be read. */
+  permissionToGrant?: string;
+  /**
+   * Whether the step carries on without the object when it cannot be read,
+   * instead of failing (and so marking its types partial).
+   */
+  optional?: boolean;
 }
 
 /**
  * Streams a query's records into the graph a page at a time: a page's
  * entities first, so that its own relationships can find their keys.
+ * Resolves to false when an optional object could not be read.
  */
 export async function collectObject<R extends { Id: string }>(
   context: IntegrationStepExecutionContext<IntegrationConfig>,
   ledger: StepLedger,
-  { query, toEntity, relationships }: ObjectCollection<R>,
-): Promise<void> {
+  collection: ObjectCollection<R>,
+): Promise<boolean> {
+  const { query, toEntity, relationships } = collection;
   const { jobState, logger } = context;
   const client = getSalesforceClient(context);
   try {
@@ -41,26 +50,34 @@ export async function collectObject<R extends { Id: string }>(
       }
       await jobState.addRelationships(defined(records.flatMap(relationships)));
     }
+    return true;
   } catch (err) {
-    if (err instanceof IntegrationProviderAuthorizationError) {
-      reportMissingPermission(context, query.object);
-    }
-    throw err;
+    if (!(err instanceof IntegrationProviderAuthorizationError)) throw err;
+    reportMissingPermission(context, collection);
+    if (!collection.optional) throw err;
+    return false;
   } finally {
     ledger.apiUsage = client.apiUsage;
   }
 }
 
 /**
- * The step still fails, so that its types are partial and JupiterOne keeps
- * what it had; the event tells the user what to grant. `collect` drops
- * events (only `run` posts them), so the same words are logged too.
+ * Unless the object is optional, the step still fails, so that its types
+ * are partial and JupiterOne keeps what it had; the event tells the user
+ * what to grant. `collect` drops events (only `run` posts them), so the
+ * same words are logged too.
  */
-function reportMissingPermission(
+function reportMissingPermission<R>(
   context: IntegrationStepExecutionContext<IntegrationConfig>,
-  object: string,
+  { query: { object }, permissionToGrant, optional }: ObjectCollection<R>,
 ) {
-  const description = `The integration user cannot read ${object}: grant it read access to ${object} (View Setup and Configuration covers the setup objects), or the org lacks that object. Its data is marked partial.`;
+  const grant =
+    permissionToGrant ??
+    `read access to ${object} (View Setup and Configuration covers the setup objects)`;
+  const consequence = optional
+    ? 'The properties it gives are left unset.'
+    : 'Its data is marked partial.';
+  const description = `The integration user cannot read ${object}: grant it ${grant}, or the org lacks that object. ${consequence}`;
   context.logger.warn({ object }, description);
   context.logger.publishWarnEvent({
     name: IntegrationWarnEventName.MissingPermission,

@@ -1,9 +1,15 @@
 import { accountSteps } from './account';
 import { groupMemberSteps } from './group-members';
 import { groupSteps } from './groups';
+import { mutingPermissionSetSteps } from './muting-permission-sets';
 import { permissionSetAssignmentSteps } from './permission-set-assignments';
+import { permissionSetGroupComponentSteps } from './permission-set-group-components';
+import { permissionSetGroupSteps } from './permission-set-groups';
 import { permissionSetSteps } from './permission-sets';
 import { profileSteps } from './profiles';
+import { twoFactorMethodSteps } from './two-factor-methods';
+import { userPermissionSetRelationshipSteps } from './user-permission-set-relationships';
+import { userPersonRelationshipSteps } from './user-person-relationships';
 import { userRoleSteps } from './user-roles';
 import { userSteps } from './users';
 
@@ -12,8 +18,14 @@ export const integrationSteps = [
   ...userRoleSteps,
   ...profileSteps,
   ...permissionSetSteps,
-  ...userSteps,
-  ...groupSteps,
-  ...groupMemberSteps,
+  ...permissionSetGroupSteps,
+  ...mutingPermissionSetSteps,
+  ...permissionSetGroupComponentSteps,
   ...permissionSetAssignmentSteps,
+  ...twoFactorMethodSteps,
+  ...groupSteps,
+  ...userSteps,
+  ...userPermissionSetRelationshipSteps,
+  ...userPersonRelationshipSteps,
+  ...groupMemberSteps,
 ];

@@ -71,6 +71,7 @@ export class StepLedger {
     metadata: StepRelationshipMetadata,
     fromKey: string | null | undefined,
     toKey: string | null | undefined,
+    properties: Record<string, string | number | boolean | undefined> = {},
   ): Relationship | undefined {
     if (!fromKey || !toKey) {
       return undefined;
@@ -88,7 +89,7 @@ export class StepLedger {
       fromKey,
       toType: metadata.targetType,
       toKey,
-      properties: { _type: metadata._type },
+      properties: { ...properties, _type: metadata._type },
     });
   }
 

@@ -50,15 +50,26 @@ const expectations: [string, Record<string, number>, Record<string, number>][] =
       ),
     ],
     [
-      Steps.USERS.id,
-      pick(E, 'salesforce_user'),
+      Steps.PERMISSION_SET_GROUPS.id,
+      pick(E, 'salesforce_permission_set_group'),
+      pick(R, 'salesforce_account_has_permission_set_group'),
+    ],
+    [
+      Steps.MUTING_PERMISSION_SETS.id,
+      pick(E, 'salesforce_muting_permission_set'),
+      {},
+    ],
+    [
+      Steps.PERMISSION_SET_GROUP_COMPONENTS.id,
+      {},
       pick(
         R,
-        'salesforce_account_has_user',
-        'salesforce_user_assigned_user_role',
-        'salesforce_user_has_profile',
+        'salesforce_permission_set_group_has_permission_set',
+        'salesforce_permission_set_group_has_muting_permission_set',
       ),
     ],
+    [Steps.PERMISSION_SET_ASSIGNMENTS.id, {}, {}],
+    [Steps.TWO_FACTOR_METHODS.id, {}, {}],
     [
       Steps.GROUPS.id,
       pick(E, 'salesforce_group'),
@@ -69,21 +80,38 @@ const expectations: [string, Record<string, number>, Record<string, number>][] =
       ),
     ],
     [
+      Steps.USERS.id,
+      pick(E, 'salesforce_user'),
+      pick(
+        R,
+        'salesforce_account_has_user',
+        'salesforce_user_assigned_user_role',
+        'salesforce_user_has_profile',
+      ),
+    ],
+    [
+      Steps.USER_PERMISSION_SET_RELATIONSHIPS.id,
+      {},
+      pick(
+        R,
+        'salesforce_user_assigned_permission_set',
+        'salesforce_user_assigned_permission_set_group',
+      ),
+    ],
+    [
       Steps.GROUP_MEMBERS.id,
       {},
       pick(R, 'salesforce_group_has_user', 'salesforce_group_has_group'),
     ],
-    [
-      Steps.PERMISSION_SET_ASSIGNMENTS.id,
-      {},
-      pick(R, 'salesforce_user_assigned_permission_set'),
-    ],
   ];
 
 test('every step is covered below', () => {
-  expect(expectations.map(([stepId]) => stepId).sort()).toEqual(
-    invocationConfig.integrationSteps.map((step) => step.id).sort(),
-  );
+  expect(
+    [
+      ...expectations.map(([stepId]) => stepId),
+      Steps.USER_PERSON_RELATIONSHIPS.id,
+    ].sort(),
+  ).toEqual(invocationConfig.integrationSteps.map((step) => step.id).sort());
 });
 
 test.each(expectations)(
@@ -107,5 +135,30 @@ test('the role and profile filters narrow the users', async () => {
   );
   expect(collectedEntities.map((user) => user.username)).toEqual([
     'morgan.lee@example.com',
+  ]);
+});
+
+test('build-user-person-relationships maps the people among the users', async () => {
+  // toMatchStepMetadata does not support mapped relationships, so the
+  // step's declared metadata is checked here by hand.
+  const config = stepTestConfig(
+    Steps.USER_PERSON_RELATIONSHIPS.id,
+    localInstanceConfig(org()),
+  );
+  const { collectedEntities, collectedRelationships } =
+    await executeStepWithDependencies(config);
+  expect(collectedEntities).toEqual([]);
+  expect(collectedRelationships).toEqual([
+    expect.objectContaining({
+      _class: 'IS',
+      _type: 'salesforce_user_is_person',
+      _mapping: expect.objectContaining({
+        sourceEntityKey: '005Do000000PVvJIAW',
+        targetEntity: { _class: 'Person', email: 'morgan.lee@example.com' },
+        targetFilterKeys: [['_class', 'email']],
+        relationshipDirection: 'FORWARD',
+        skipTargetCreation: true,
+      }),
+    }),
   ]);
 });

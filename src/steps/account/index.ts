@@ -11,6 +11,7 @@ import {
 import { collectObject } from '../collect';
 import { StepLedger } from '../ledger';
 import { createAccountEntity } from './converter';
+import { incompleteStepError } from '../incomplete';
 
 export async function fetchAccount(
   context: IntegrationStepExecutionContext<IntegrationConfig>,
@@ -23,7 +24,7 @@ export async function fetchAccount(
   });
   ledger.finish();
   if (ledger.entityCount === 0) {
-    throw new Error(
+    throw incompleteStepError(
       'Salesforce returned no Organization record: the account entity, which every other entity hangs off, cannot be built',
     );
   }

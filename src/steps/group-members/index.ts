@@ -3,7 +3,7 @@ import {
   IntegrationStepExecutionContext,
 } from '@jupiterone/integration-sdk-core';
 import { filtersUsers, IntegrationConfig } from '../../config';
-import { Relationships, Steps } from '../../constants';
+import { DataKeys, Relationships, Steps, USERS_GRAPH } from '../../constants';
 import { getSalesforceClient } from '../../execution';
 import {
   GROUP_MEMBER_FIELDS,
@@ -12,10 +12,14 @@ import {
 import { collectObject } from '../collect';
 import { StepLedger } from '../ledger';
 import { memberKind } from './converter';
+import { incompleteStepError } from '../incomplete';
 
 export async function fetchGroupMembers(
   context: IntegrationStepExecutionContext<IntegrationConfig>,
 ): Promise<void> {
+  if (!(await context.jobState.getData<boolean>(DataKeys.GROUPS_COLLECTED))) {
+    throw incompleteStepError('Groups were not collected (see fetch-groups)');
+  }
   const ledger = new StepLedger(context, 'GroupMember');
   const usersFiltered = filtersUsers(getSalesforceClient(context).settings);
   await collectObject<SalesforceGroupMember>(context, ledger, {
@@ -61,7 +65,9 @@ export const groupMemberSteps: IntegrationStep<IntegrationConfig>[] = [
       Relationships.GROUP_HAS_USER,
       Relationships.GROUP_HAS_GROUP,
     ],
-    dependsOn: [Steps.GROUPS.id, Steps.USERS.id],
+    // Groups are collected in the first graph, before any user.
+    dependsOn: [Steps.USERS.id],
+    dependencyGraphId: USERS_GRAPH,
     executionHandler: fetchGroupMembers,
   },
 ];

@@ -3,7 +3,7 @@ import {
   IntegrationStepExecutionContext,
 } from '@jupiterone/integration-sdk-core';
 import { IntegrationConfig } from '../../config';
-import { Entities, Relationships, Steps } from '../../constants';
+import { DataKeys, Entities, Relationships, Steps } from '../../constants';
 import { GROUP_FIELDS, SalesforceGroup } from '../../salesforce/objects';
 import { getAccountKey } from '../accountKey';
 import { collectObject } from '../collect';
@@ -27,6 +27,7 @@ export async function fetchGroups(
       ),
     ],
   });
+  await context.jobState.setData(DataKeys.GROUPS_COLLECTED, true);
   ledger.finish();
 }
 

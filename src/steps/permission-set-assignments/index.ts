@@ -2,16 +2,26 @@ import {
   IntegrationStep,
   IntegrationStepExecutionContext,
 } from '@jupiterone/integration-sdk-core';
-import { filtersUsers, IntegrationConfig } from '../../config';
-import { DataKeys, Relationships, Steps } from '../../constants';
-import { getSalesforceClient } from '../../execution';
+import { Assignment } from '../../access';
+import { IntegrationConfig } from '../../config';
+import { DataKeys, Steps } from '../../constants';
 import {
   PERMISSION_SET_ASSIGNMENT_FIELDS,
   SalesforcePermissionSetAssignment,
 } from '../../salesforce/objects';
 import { collectObject } from '../collect';
 import { StepLedger } from '../ledger';
+import { toAssignment } from './converter';
 
+/**
+ * Reads every assignment before the users are collected, because a user's
+ * effective privileges (properties of the user entity) depend on all of
+ * them. They are kept by user, compactly, until the users step has used
+ * them; the relationships are drawn from them once the users exist.
+ *
+ * Limitation: the assignments of the whole org are held in memory (about
+ * 100 bytes each) for the length of the run.
+ */
 export async function fetchPermissionSetAssignments(
   context: IntegrationStepExecutionContext<IntegrationConfig>,
 ): Promise<void> {
@@ -19,33 +29,27 @@ export async function fetchPermissionSetAssignments(
   const profileOwned = new Set(
     await jobState.getData<string[]>(DataKeys.PROFILE_OWNED_PERMISSION_SETS),
   );
+  const byUser = new Map<string, Assignment[]>();
   const ledger = new StepLedger(context, 'PermissionSetAssignment');
-  const usersFiltered = filtersUsers(getSalesforceClient(context).settings);
   await collectObject<SalesforcePermissionSetAssignment>(context, ledger, {
     query: {
       object: 'PermissionSetAssignment',
       fields: PERMISSION_SET_ASSIGNMENT_FIELDS,
     },
-    relationships: (assignment) => {
+    relationships: (row) => {
       // Every user holds their profile's own permission set; the graph says
       // so once, through user HAS profile HAS permission set.
-      if (profileOwned.has(assignment.PermissionSetId)) {
+      if (profileOwned.has(row.PermissionSetId)) {
         ledger.omit('permission set owned by the user profile');
-        return [];
+      } else {
+        const assignments = byUser.get(row.AssigneeId) ?? [];
+        assignments.push(toAssignment(row));
+        byUser.set(row.AssigneeId, assignments);
       }
-      if (usersFiltered && !ledger.has(assignment.AssigneeId)) {
-        ledger.omit('assignee outside the configured user filters');
-        return [];
-      }
-      return [
-        ledger.relate(
-          Relationships.USER_ASSIGNED_PERMISSION_SET,
-          assignment.AssigneeId,
-          assignment.PermissionSetId,
-        ),
-      ];
+      return [];
     },
   });
+  await jobState.setData(DataKeys.ASSIGNMENTS_BY_USER, byUser);
   ledger.finish();
 }
 
@@ -54,8 +58,8 @@ export const permissionSetAssignmentSteps: IntegrationStep<IntegrationConfig>[] 
     {
       ...Steps.PERMISSION_SET_ASSIGNMENTS,
       entities: [],
-      relationships: [Relationships.USER_ASSIGNED_PERMISSION_SET],
-      dependsOn: [Steps.USERS.id, Steps.PERMISSION_SETS.id],
+      relationships: [],
+      dependsOn: [Steps.PERMISSION_SETS.id],
       executionHandler: fetchPermissionSetAssignments,
     },
   ];

@@ -17,7 +17,7 @@ describe('createPermissionSetEntity', () => {
     const entities = permissionSets.map((ps) =>
       createPermissionSetEntity(ps, INSTANCE_URL),
     );
-    expect(entities).toHaveLength(75);
+    expect(entities).toHaveLength(78);
     expect(entities).toMatchGraphObjectSchema({ _class: ['AccessPolicy'] });
   });
 

@@ -3,6 +3,7 @@ import {
   Entity,
   parseTimePropertyValue,
 } from '@jupiterone/integration-sdk-core';
+import { permissionMask, PolicyGrant } from '../../access';
 import { Entities } from '../../constants';
 import { permissionProperties } from '../../permissionProperties';
 import { SalesforcePermissionSet } from '../../salesforce/objects';
@@ -16,6 +17,16 @@ export function owningProfileId(
   permissionSet: SalesforcePermissionSet,
 ): string | null {
   return permissionSet.IsOwnedByProfile ? permissionSet.ProfileId : null;
+}
+
+export function permissionSetGrant(
+  permissionSet: SalesforcePermissionSet,
+): PolicyGrant {
+  return {
+    path: `Permission Set: ${permissionSet.Label ?? permissionSet.Name}`,
+    mask: permissionMask(permissionSet),
+    activationRequired: permissionSet.HasActivationRequired === true,
+  };
 }
 
 export function createPermissionSetEntity(

@@ -2,6 +2,7 @@ import {
   IntegrationStep,
   IntegrationStepExecutionContext,
 } from '@jupiterone/integration-sdk-core';
+import { PolicyGrant } from '../../access';
 import { IntegrationConfig } from '../../config';
 import { DataKeys, Entities, Relationships, Steps } from '../../constants';
 import {
@@ -11,7 +12,11 @@ import {
 import { getAccountKey } from '../accountKey';
 import { collectObject } from '../collect';
 import { StepLedger } from '../ledger';
-import { createPermissionSetEntity, owningProfileId } from './converter';
+import {
+  createPermissionSetEntity,
+  owningProfileId,
+  permissionSetGrant,
+} from './converter';
 
 export async function fetchPermissionSets(
   context: IntegrationStepExecutionContext<IntegrationConfig>,
@@ -20,12 +25,21 @@ export async function fetchPermissionSets(
   const accountKey = await getAccountKey(jobState);
   const ledger = new StepLedger(context, 'PermissionSet');
   const profileOwned: string[] = [];
+  const grants: Record<string, PolicyGrant> = {};
+  const aggregates: Record<string, string> = {};
   await collectObject<SalesforcePermissionSet>(context, ledger, {
     query: { object: 'PermissionSet', fields: PERMISSION_SET_FIELDS },
     toEntity: createPermissionSetEntity,
     relationships: (permissionSet) => {
       const profileId = owningProfileId(permissionSet);
       if (profileId) profileOwned.push(permissionSet.Id);
+      else grants[permissionSet.Id] = permissionSetGrant(permissionSet);
+      if (
+        permissionSet.Type === 'Group' &&
+        permissionSet.PermissionSetGroupId
+      ) {
+        aggregates[permissionSet.Id] = permissionSet.PermissionSetGroupId;
+      }
       return [
         ledger.relate(
           Relationships.ACCOUNT_HAS_PERMISSION_SET,
@@ -41,6 +55,8 @@ export async function fetchPermissionSets(
     },
   });
   await jobState.setData(DataKeys.PROFILE_OWNED_PERMISSION_SETS, profileOwned);
+  await jobState.setData(DataKeys.PERMISSION_SET_GRANTS, grants);
+  await jobState.setData(DataKeys.AGGREGATE_PERMISSION_SETS, aggregates);
   ledger.finish();
 }
 

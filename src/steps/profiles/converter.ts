@@ -3,9 +3,14 @@ import {
   Entity,
   parseTimePropertyValue,
 } from '@jupiterone/integration-sdk-core';
+import { Grant, permissionMask } from '../../access';
 import { Entities } from '../../constants';
 import { permissionProperties } from '../../permissionProperties';
 import { SalesforceProfile } from '../../salesforce/objects';
+
+export function profileGrant(profile: SalesforceProfile): Grant {
+  return { path: `Profile: ${profile.Name}`, mask: permissionMask(profile) };
+}
 
 export function createProfileEntity(
   profile: SalesforceProfile,

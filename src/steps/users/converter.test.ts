@@ -1,13 +1,24 @@
 import { devOrgRecords } from '../../../test/devOrg';
 import { SalesforceUser, USER_FIELDS } from '../../salesforce/objects';
-import { createUserEntity, emailDomainOf, normalizedEmail } from './converter';
+import { effectiveAccess } from '../../access';
+import {
+  accessProperties,
+  createUserEntity,
+  emailDomainOf,
+  normalizedEmail,
+  personEmail,
+  UserAccess,
+} from './converter';
 
 const INSTANCE_URL = 'https://example.my.salesforce.com';
+const noAccess: UserAccess = { access: effectiveAccess([]) };
 const users = devOrgRecords<SalesforceUser>('User', USER_FIELDS);
 
 describe('createUserEntity', () => {
   test('converts every dev-org user, system users included', () => {
-    const entities = users.map((user) => createUserEntity(user, INSTANCE_URL));
+    const entities = users.map((user) =>
+      createUserEntity(user, INSTANCE_URL, noAccess),
+    );
     expect(entities.map((entity) => entity.userType)).toEqual([
       'Standard',
       'Standard',
@@ -30,7 +41,7 @@ describe('createUserEntity', () => {
   });
 
   test('maps the properties the J1 data model names', () => {
-    const entity = createUserEntity(users[0], INSTANCE_URL);
+    const entity = createUserEntity(users[0], INSTANCE_URL, noAccess);
     expect(entity).toMatchObject({
       _key: '005Do000000PVvJIAW',
       _type: 'salesforce_user',
@@ -60,7 +71,7 @@ describe('createUserEntity', () => {
     const automatedProcess = users.find(
       (user) => user.UserType === 'AutomatedProcess',
     )!;
-    const entity = createUserEntity(automatedProcess, INSTANCE_URL);
+    const entity = createUserEntity(automatedProcess, INSTANCE_URL, noAccess);
     expect(entity.email).toBeUndefined();
     expect(entity.emailDomain).toEqual(['00ddo000000rrybmaq']);
     expect(entity._rawData?.[0].rawData).toMatchObject({
@@ -72,12 +83,13 @@ describe('createUserEntity', () => {
     const entity = createUserEntity(
       { ...users[0], IsActive: false },
       INSTANCE_URL,
+      noAccess,
     );
     expect(entity.active).toBe(false);
   });
 
   test('raw data holds the selected fields only', () => {
-    const entity = createUserEntity(users[0], INSTANCE_URL);
+    const entity = createUserEntity(users[0], INSTANCE_URL, noAccess);
     const raw = entity._rawData?.[0].rawData as Record<string, unknown>;
     expect(Object.keys(raw).sort()).toEqual([...USER_FIELDS].sort());
   });
@@ -102,5 +114,35 @@ describe('normalizedEmail', () => {
     [null, undefined],
   ])('%s', (email, normalized) => {
     expect(normalizedEmail(email)).toBe(normalized);
+  });
+});
+
+describe('personEmail', () => {
+  test('only users who are people map to a Person', () => {
+    expect(users.map(personEmail)).toEqual([
+      'morgan.lee@example.com',
+      undefined, // Integration User, noreply@
+      undefined, // Automated Process
+      undefined, // Platform Integration User
+      undefined, // Data.com Clean
+      undefined, // Chatter Expert, noreply@
+      undefined, // Security User, noreply@
+    ]);
+  });
+});
+
+describe('accessProperties', () => {
+  test('lists each permission held with the grants that give it', () => {
+    const access = effectiveAccess([
+      { path: 'Profile: Sales', mask: 0b1 },
+      { path: 'Permission Set: Data Admin', mask: 0b11 },
+    ]);
+    expect(accessProperties(access)).toEqual({
+      admin: true,
+      privileged: true,
+      privileges: ['ModifyAllData', 'ViewAllData'],
+      modifyAllDataGrantedBy: ['Profile: Sales', 'Permission Set: Data Admin'],
+      viewAllDataGrantedBy: ['Permission Set: Data Admin'],
+    });
   });
 });

@@ -3,7 +3,9 @@ import {
   Entity,
   parseTimePropertyValue,
 } from '@jupiterone/integration-sdk-core';
+import { EffectiveAccess } from '../../access';
 import { Entities } from '../../constants';
+import { permissionProperty } from '../../permissionProperties';
 import { SalesforceUser } from '../../salesforce/objects';
 
 /**
@@ -29,9 +31,55 @@ export function normalizedEmail(email: string | null): string | undefined {
   return lowered && DATA_MODEL_EMAIL.test(lowered) ? lowered : undefined;
 }
 
+/**
+ * User types of people; AutomatedProcess, CloudIntegrationUser, Guest,
+ * LicenseManager and the like are the platform's own.
+ */
+const PEOPLE_USER_TYPES = new Set([
+  'Standard',
+  'PowerPartner',
+  'PowerCustomerSuccess',
+  'CustomerSuccess',
+  'CspLitePortal',
+  'CsnOnly',
+]);
+
+/**
+ * The address of the J1 Person this user is, if the user is a person:
+ * a person's user type, and an address that is not a no-reply one (which
+ * integration and security users of a person's type carry).
+ */
+export function personEmail(user: SalesforceUser): string | undefined {
+  const email = normalizedEmail(user.Email);
+  if (!email || !PEOPLE_USER_TYPES.has(user.UserType ?? '')) return undefined;
+  return email.startsWith('noreply@') ? undefined : email;
+}
+
+/** What the user can do, as properties the J1 data model accepts. */
+export function accessProperties(access: EffectiveAccess) {
+  return {
+    admin: access.admin,
+    privileged: access.privileged,
+    privileges: access.permissions,
+    ...Object.fromEntries(
+      access.permissions.map((permission) => [
+        `${permissionProperty(permission)}GrantedBy`,
+        access.grantedBy[permission],
+      ]),
+    ),
+  };
+}
+
+export interface UserAccess {
+  access: EffectiveAccess;
+  /** Unknown (undefined) when TwoFactorMethodsInfo could not be read. */
+  mfaEnabled?: boolean;
+}
+
 export function createUserEntity(
   user: SalesforceUser,
   instanceUrl: string,
+  { access, mfaEnabled }: UserAccess,
 ): Entity {
   return createIntegrationEntity({
     entityData: {
@@ -62,6 +110,8 @@ export function createUserEntity(
         createdOn: parseTimePropertyValue(user.CreatedDate),
         updatedOn: parseTimePropertyValue(user.LastModifiedDate),
         webLink: `${instanceUrl}/${user.Id}`,
+        ...accessProperties(access),
+        mfaEnabled,
       },
     },
   });

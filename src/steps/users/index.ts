@@ -3,14 +3,22 @@ import {
   IntegrationStepExecutionContext,
 } from '@jupiterone/integration-sdk-core';
 import { IntegrationConfig, SalesforceSettings } from '../../config';
-import { Entities, Relationships, Steps } from '../../constants';
+import {
+  DataKeys,
+  Entities,
+  Relationships,
+  Steps,
+  USERS_GRAPH,
+} from '../../constants';
 import { getSalesforceClient } from '../../execution';
 import { Query } from '../../salesforce/client';
 import { SalesforceUser, USER_FIELDS } from '../../salesforce/objects';
 import { getAccountKey } from '../accountKey';
 import { collectObject } from '../collect';
 import { StepLedger } from '../ledger';
-import { createUserEntity } from './converter';
+import { missingSources, readAccessSources, userAccess } from './access';
+import { createUserEntity, personEmail } from './converter';
+import { incompleteStepError } from '../incomplete';
 
 /** The configured role and profile filters both apply. */
 export function usersQuery(settings: SalesforceSettings): Query {
@@ -27,11 +35,21 @@ export function usersQuery(settings: SalesforceSettings): Query {
 export async function fetchUsers(
   context: IntegrationStepExecutionContext<IntegrationConfig>,
 ): Promise<void> {
-  const accountKey = await getAccountKey(context.jobState);
+  const { jobState, logger } = context;
+  const accountKey = await getAccountKey(jobState);
+  const sources = await readAccessSources(jobState);
+  if (!sources.groups) {
+    logger.warn(
+      'Permission set groups were not collected: privileges granted through them are not counted',
+    );
+  }
+  const now = Date.now();
   const ledger = new StepLedger(context, 'User');
+  const people: [string, string][] = [];
   await collectObject<SalesforceUser>(context, ledger, {
     query: usersQuery(getSalesforceClient(context).settings),
-    toEntity: createUserEntity,
+    toEntity: (user, instanceUrl) =>
+      createUserEntity(user, instanceUrl, userAccess(user, sources, now)),
     relationships: (user) => [
       ledger.relate(Relationships.ACCOUNT_HAS_USER, accountKey, user.Id),
       ledger.relate(
@@ -40,9 +58,34 @@ export async function fetchUsers(
         user.UserRoleId,
       ),
       ledger.relate(Relationships.USER_HAS_PROFILE, user.Id, user.ProfileId),
+      ...notePerson(user, people),
     ],
   });
+  await jobState.setData(DataKeys.PERSON_EMAILS, people);
   ledger.finish();
+  failIfUnderstated(missingSources(sources));
+}
+
+/** Keeps who is a person for build-user-person-relationships. */
+function notePerson(user: SalesforceUser, people: [string, string][]): [] {
+  const email = personEmail(user);
+  if (email) people.push([user.Id, email]);
+  return [];
+}
+
+/**
+ * Users whose privileges were computed without their profiles, permission
+ * sets or assignments would read as less privileged than they are: the
+ * step fails, so that their data is marked partial.
+ */
+function failIfUnderstated(missing: string[]) {
+  if (missing.length > 0) {
+    throw incompleteStepError(
+      `Users were collected, but their privileges leave out ${missing.join(
+        ', ',
+      )}, which could not be collected (see the failed steps)`,
+    );
+  }
 }
 
 export const userSteps: IntegrationStep<IntegrationConfig>[] = [
@@ -54,7 +97,7 @@ export const userSteps: IntegrationStep<IntegrationConfig>[] = [
       Relationships.USER_ASSIGNED_USER_ROLE,
       Relationships.USER_HAS_PROFILE,
     ],
-    dependsOn: [Steps.ACCOUNT.id, Steps.USER_ROLES.id, Steps.PROFILES.id],
+    dependencyGraphId: USERS_GRAPH,
     executionHandler: fetchUsers,
   },
 ];

@@ -1,0 +1,115 @@
+import {
+  PermissionFlags,
+  SECURITY_PERMISSIONS,
+  SecurityPermission,
+} from './salesforce/permissions';
+
+/**
+ * Who holds which security permission, and through what. Permissions are
+ * bits of a number (28 of them fit), so a user's effective permissions are
+ * the OR of what each of their grants holds.
+ */
+export type PermissionMask = number;
+
+export function permissionMask(record: PermissionFlags): PermissionMask {
+  return SECURITY_PERMISSIONS.reduce(
+    (mask, permission, bit) =>
+      record[`Permissions${permission}`] === true ? mask | (1 << bit) : mask,
+    0,
+  );
+}
+
+export function permissionsIn(mask: PermissionMask): SecurityPermission[] {
+  return SECURITY_PERMISSIONS.filter((_, bit) => (mask & (1 << bit)) !== 0);
+}
+
+/** A profile, permission set or group, as a source of permissions. */
+export interface Grant {
+  /** How the grant path names it, e.g. `Profile: System Administrator`. */
+  path: string;
+  mask: PermissionMask;
+}
+
+/** A permission set or group, which may need activation in a session. */
+export interface PolicyGrant extends Grant {
+  activationRequired: boolean;
+}
+
+/** One row of PermissionSetAssignment, as the users step needs it. */
+export interface Assignment {
+  /** The permission set, or the group when `group` is true. */
+  targetId: string;
+  group: boolean;
+  expiresOn?: number;
+  active: boolean;
+}
+
+export function isExpired(assignment: Assignment, now: number): boolean {
+  return assignment.expiresOn !== undefined && assignment.expiresOn <= now;
+}
+
+/**
+ * A permission set group grants what its permission sets grant, less what
+ * its muting permission set mutes.
+ */
+export function groupMask(
+  componentMasks: PermissionMask[],
+  mutedMask: PermissionMask,
+): PermissionMask {
+  return componentMasks.reduce((mask, part) => mask | part, 0) & ~mutedMask;
+}
+
+export interface EffectiveAccess {
+  permissions: SecurityPermission[];
+  /** For each permission held, the grants that give it. */
+  grantedBy: Partial<Record<SecurityPermission, string[]>>;
+  admin: boolean;
+  privileged: boolean;
+}
+
+/**
+ * Permissions common among ordinary users (the Standard User profile has
+ * API Enabled, and many users may export reports or view setup): listed and
+ * traced like the others, but holding them does not make a user privileged.
+ */
+const COMMON_PERMISSIONS: SecurityPermission[] = [
+  'ApiEnabled',
+  'ViewSetup',
+  'ExportReport',
+  'ViewAllUsers',
+  'PasswordNeverExpires',
+];
+
+export function isPrivileged(permissions: SecurityPermission[]): boolean {
+  return permissions.some((p) => !COMMON_PERMISSIONS.includes(p));
+}
+
+export function effectiveAccess(grants: Grant[]): EffectiveAccess {
+  const grantedBy: EffectiveAccess['grantedBy'] = {};
+  for (const grant of grants) {
+    for (const permission of permissionsIn(grant.mask)) {
+      (grantedBy[permission] ??= []).push(grant.path);
+    }
+  }
+  const permissions = SECURITY_PERMISSIONS.filter((p) => grantedBy[p]);
+  return {
+    permissions,
+    grantedBy,
+    admin: isAdmin(permissions),
+    privileged: isPrivileged(permissions),
+  };
+}
+
+/**
+ * An admin can change anything in the org: Modify All Data alone allows
+ * it, and Manage Users with Customize Application lets a user give
+ * themselves any permission.
+ */
+export function isAdmin(permissions: SecurityPermission[]): boolean {
+  const holds = (permission: SecurityPermission) =>
+    permissions.includes(permission);
+  return (
+    holds('ModifyAllData') ||
+    (holds('ManageUsers') && holds('CustomizeApplication'))
+  );
+}

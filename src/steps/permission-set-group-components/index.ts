@@ -1,0 +1,139 @@
+import {
+  IntegrationStep,
+  IntegrationStepExecutionContext,
+  JobState,
+} from '@jupiterone/integration-sdk-core';
+import { groupMask, PermissionMask, PolicyGrant } from '../../access';
+import { IntegrationConfig } from '../../config';
+import { DataKeys, Relationships, Steps } from '../../constants';
+import {
+  PERMISSION_SET_GROUP_COMPONENT_FIELDS,
+  SalesforcePermissionSetGroupComponent,
+} from '../../salesforce/objects';
+import { collectObject } from '../collect';
+import { StepLedger } from '../ledger';
+import { componentKind } from './converter';
+
+export async function fetchPermissionSetGroupComponents(
+  context: IntegrationStepExecutionContext<IntegrationConfig>,
+): Promise<void> {
+  const { jobState } = context;
+  const grants = await readGrants(jobState);
+  const granted: Record<string, PermissionMask[]> = {};
+  const muted: Record<string, PermissionMask> = {};
+  const ledger = new StepLedger(context, 'PermissionSetGroupComponent');
+  await collectObject<SalesforcePermissionSetGroupComponent>(context, ledger, {
+    query: {
+      object: 'PermissionSetGroupComponent',
+      fields: PERMISSION_SET_GROUP_COMPONENT_FIELDS,
+    },
+    relationships: ({
+      PermissionSetGroupId: group,
+      PermissionSetId: member,
+    }) => {
+      switch (componentKind(member)) {
+        case 'muting':
+          muted[group] = (muted[group] ?? 0) | (grants.muted[member!] ?? 0);
+          return [
+            ledger.relate(
+              Relationships.PERMISSION_SET_GROUP_HAS_MUTING_PERMISSION_SET,
+              group,
+              member,
+            ),
+          ];
+        case 'permission-set':
+          (granted[group] ??= []).push(
+            grants.permissionSets[member!]?.mask ?? 0,
+          );
+          return [
+            ledger.relate(
+              Relationships.PERMISSION_SET_GROUP_HAS_PERMISSION_SET,
+              group,
+              member,
+            ),
+          ];
+        default:
+          ledger.omit('component without a permission set');
+          return [];
+      }
+    },
+  });
+  await jobState.setData(
+    DataKeys.PERMISSION_SET_GROUP_GRANTS,
+    groupGrants(grants.groups, granted, muted),
+  );
+  logOrphanAggregates(context, grants);
+  ledger.finish();
+}
+
+async function readGrants(jobState: JobState) {
+  return {
+    groups:
+      (await jobState.getData<Record<string, PolicyGrant>>(
+        DataKeys.PERMISSION_SET_GROUPS,
+      )) ?? {},
+    permissionSets:
+      (await jobState.getData<Record<string, PolicyGrant>>(
+        DataKeys.PERMISSION_SET_GRANTS,
+      )) ?? {},
+    muted:
+      (await jobState.getData<Record<string, PermissionMask>>(
+        DataKeys.MUTED_PERMISSIONS,
+      )) ?? {},
+    aggregates:
+      (await jobState.getData<Record<string, string>>(
+        DataKeys.AGGREGATE_PERMISSION_SETS,
+      )) ?? {},
+  };
+}
+
+function groupGrants(
+  groups: Record<string, PolicyGrant>,
+  granted: Record<string, PermissionMask[]>,
+  muted: Record<string, PermissionMask>,
+): Record<string, PolicyGrant> {
+  return Object.fromEntries(
+    Object.entries(groups).map(([id, grant]) => [
+      id,
+      { ...grant, mask: groupMask(granted[id] ?? [], muted[id] ?? 0) },
+    ]),
+  );
+}
+
+/**
+ * Salesforce keeps an aggregate permission set (Type Group) per group; one
+ * whose group row is missing (deleted, or hidden from the user) grants
+ * nothing the graph can name, and is only counted.
+ */
+function logOrphanAggregates(
+  context: IntegrationStepExecutionContext<IntegrationConfig>,
+  grants: Awaited<ReturnType<typeof readGrants>>,
+) {
+  const orphans = Object.entries(grants.aggregates)
+    .filter(([, groupId]) => !grants.groups[groupId])
+    .map(([permissionSetId]) => permissionSetId);
+  if (orphans.length > 0) {
+    context.logger.info(
+      { count: orphans.length, permissionSetIds: orphans.slice(0, 20) },
+      'Aggregate permission sets without a permission set group row',
+    );
+  }
+}
+
+export const permissionSetGroupComponentSteps: IntegrationStep<IntegrationConfig>[] =
+  [
+    {
+      ...Steps.PERMISSION_SET_GROUP_COMPONENTS,
+      entities: [],
+      relationships: [
+        Relationships.PERMISSION_SET_GROUP_HAS_PERMISSION_SET,
+        Relationships.PERMISSION_SET_GROUP_HAS_MUTING_PERMISSION_SET,
+      ],
+      dependsOn: [
+        Steps.PERMISSION_SET_GROUPS.id,
+        Steps.PERMISSION_SETS.id,
+        Steps.MUTING_PERMISSION_SETS.id,
+      ],
+      executionHandler: fetchPermissionSetGroupComponents,
+    },
+  ];

@@ -1,0 +1,50 @@
+import {
+  createIntegrationEntity,
+  Entity,
+  parseTimePropertyValue,
+} from '@jupiterone/integration-sdk-core';
+import { PolicyGrant } from '../../access';
+import { Entities } from '../../constants';
+import { SalesforcePermissionSetGroup } from '../../salesforce/objects';
+
+export function permissionSetGroupLabel(group: SalesforcePermissionSetGroup) {
+  return group.MasterLabel ?? group.DeveloperName;
+}
+
+/** The group as a grant, before its components give it permissions. */
+export function emptyGroupGrant(
+  group: SalesforcePermissionSetGroup,
+): PolicyGrant {
+  return {
+    path: `Permission Set Group: ${permissionSetGroupLabel(group)}`,
+    mask: 0,
+    activationRequired: group.HasActivationRequired === true,
+  };
+}
+
+export function createPermissionSetGroupEntity(
+  group: SalesforcePermissionSetGroup,
+  instanceUrl: string,
+): Entity {
+  return createIntegrationEntity({
+    entityData: {
+      source: group,
+      assign: {
+        _key: group.Id,
+        _type: Entities.PERMISSION_SET_GROUP._type,
+        _class: Entities.PERMISSION_SET_GROUP._class,
+        id: group.Id,
+        name: group.DeveloperName,
+        displayName: permissionSetGroupLabel(group),
+        developerName: group.DeveloperName,
+        description: group.Description ?? undefined,
+        status: group.Status,
+        activationRequired: group.HasActivationRequired === true,
+        namespacePrefix: group.NamespacePrefix,
+        webLink: `${instanceUrl}/${group.Id}`,
+        createdOn: parseTimePropertyValue(group.CreatedDate),
+        updatedOn: parseTimePropertyValue(group.LastModifiedDate),
+      },
+    },
+  });
+}

@@ -1,0 +1,72 @@
+import { JobState } from '@jupiterone/integration-sdk-core';
+import {
+  Assignment,
+  effectiveAccess,
+  Grant,
+  isExpired,
+  PolicyGrant,
+} from '../../access';
+import { DataKeys } from '../../constants';
+import { SalesforceUser } from '../../salesforce/objects';
+import { UserAccess } from './converter';
+
+/**
+ * What the steps before the users left to decide what each user may do.
+ * A source that is missing was not collected (its step failed).
+ */
+export interface AccessSources {
+  profiles?: Record<string, Grant>;
+  permissionSets?: Record<string, PolicyGrant>;
+  groups?: Record<string, PolicyGrant>;
+  assignments?: Map<string, Assignment[]>;
+  mfa?: Record<string, boolean>;
+}
+
+export async function readAccessSources(
+  jobState: JobState,
+): Promise<AccessSources> {
+  return {
+    profiles: await jobState.getData(DataKeys.PROFILE_GRANTS),
+    permissionSets: await jobState.getData(DataKeys.PERMISSION_SET_GRANTS),
+    groups: await jobState.getData(DataKeys.PERMISSION_SET_GROUP_GRANTS),
+    assignments: await jobState.getData(DataKeys.ASSIGNMENTS_BY_USER),
+    mfa: await jobState.getData(DataKeys.MFA_BY_USER),
+  };
+}
+
+/** The sources without which users' privileges would be understated. */
+export function missingSources(sources: AccessSources): string[] {
+  const required: [keyof AccessSources, string][] = [
+    ['profiles', 'profiles'],
+    ['permissionSets', 'permission sets'],
+    ['assignments', 'permission set assignments'],
+  ];
+  return required.filter(([key]) => !sources[key]).map(([, name]) => name);
+}
+
+/**
+ * The user's effective privileges: their profile's, and those of every
+ * permission set and group assigned to them that has not expired.
+ */
+export function userAccess(
+  user: SalesforceUser,
+  sources: AccessSources,
+  now: number,
+): UserAccess {
+  const grants: (Grant | undefined)[] = [
+    user.ProfileId ? sources.profiles?.[user.ProfileId] : undefined,
+    ...(sources.assignments?.get(user.Id) ?? [])
+      .filter((assignment) => !isExpired(assignment, now))
+      .map((assignment) =>
+        assignment.group
+          ? sources.groups?.[assignment.targetId]
+          : sources.permissionSets?.[assignment.targetId],
+      ),
+  ];
+  return {
+    access: effectiveAccess(
+      grants.filter((grant): grant is Grant => grant !== undefined),
+    ),
+    mfaEnabled: sources.mfa ? sources.mfa[user.Id] === true : undefined,
+  };
+}
