@@ -45,6 +45,10 @@ export const Steps = {
     id: 'build-user-permission-set-relationships',
     name: 'Build User Permission Set Relationships',
   },
+  USER_PERMISSION_SET_GROUP_RELATIONSHIPS: {
+    id: 'build-user-permission-set-group-relationships',
+    name: 'Build User Permission Set Group Relationships',
+  },
 };
 
 /**

@@ -92,11 +92,12 @@ const expectations: [string, Record<string, number>, Record<string, number>][] =
     [
       Steps.USER_PERMISSION_SET_RELATIONSHIPS.id,
       {},
-      pick(
-        R,
-        'salesforce_user_assigned_permission_set',
-        'salesforce_user_assigned_permission_set_group',
-      ),
+      pick(R, 'salesforce_user_assigned_permission_set'),
+    ],
+    [
+      Steps.USER_PERMISSION_SET_GROUP_RELATIONSHIPS.id,
+      {},
+      pick(R, 'salesforce_user_assigned_permission_set_group'),
     ],
     [
       Steps.GROUP_MEMBERS.id,

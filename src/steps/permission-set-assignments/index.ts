@@ -16,8 +16,8 @@ import { toAssignment } from './converter';
 /**
  * Reads every assignment before the users are collected, because a user's
  * effective privileges (properties of the user entity) depend on all of
- * them. They are kept by user, compactly, until the users step has used
- * them; the relationships are drawn from them once the users exist.
+ * them. They are kept by user, compactly, and the relationships are drawn
+ * from them once the users exist.
  *
  * Limitation: the assignments of the whole org are held in memory (about
  * 100 bytes each) for the length of the run.

@@ -1,0 +1,163 @@
+import { Entity } from '@jupiterone/integration-sdk-core';
+import { executeStepWithDependencies } from '@jupiterone/integration-sdk-testing';
+import { Steps } from '../src/constants';
+import { localInstanceConfig, stepTestConfig, useLocalOrg } from './localOrg';
+import { runIntegration } from './runIntegration';
+
+/**
+ * The dev org's users, whose privileges are known by construction (see
+ * local-salesforce/data/dev-org/README.md).
+ */
+const org = useLocalOrg();
+
+async function collectUsers(): Promise<Record<string, Entity>> {
+  const { collectedEntities } = await executeStepWithDependencies(
+    stepTestConfig(Steps.USERS.id, localInstanceConfig(org())),
+  );
+  return Object.fromEntries(collectedEntities.map((user) => [user.name, user]));
+}
+
+test('a profile grant: the System Administrator is an admin through it', async () => {
+  const { 'Morgan Lee': morgan } = await collectUsers();
+  expect(morgan).toMatchObject({
+    admin: true,
+    privileged: true,
+    mfaEnabled: true,
+    modifyAllDataGrantedBy: ['Profile: System Administrator'],
+    manageUsersGrantedBy: ['Profile: System Administrator'],
+  });
+});
+
+test('a group grant, muted: View All Data through the group, Modify All Data muted', async () => {
+  const { 'Integration User': integration } = await collectUsers();
+  expect(integration).toMatchObject({
+    admin: false,
+    privileged: true,
+    mfaEnabled: false,
+    privileges: [
+      'ViewAllData',
+      'ViewSetup',
+      'ApiEnabled',
+      'ExportReport',
+      'PasswordNeverExpires',
+    ],
+    viewAllDataGrantedBy: [
+      'Profile: Analytics Cloud Integration User',
+      'Permission Set Group: Data Admin Group',
+    ],
+    exportReportGrantedBy: ['Permission Set Group: Data Admin Group'],
+  });
+  expect(integration).not.toHaveProperty('modifyAllDataGrantedBy');
+});
+
+test('an expired grant gives nothing', async () => {
+  const { 'Security User': security } = await collectUsers();
+  expect(security).toMatchObject({
+    admin: false,
+    privileged: false,
+    privileges: ['ViewSetup', 'ApiEnabled', 'PasswordNeverExpires'],
+  });
+  expect(security).not.toHaveProperty('manageUsersGrantedBy');
+});
+
+test('a permission set grant that has not expired yet makes an admin', async () => {
+  const { 'Chatter Expert': chatter } = await collectUsers();
+  expect(chatter).toMatchObject({
+    admin: true,
+    privileged: true,
+    modifyAllDataGrantedBy: ['Permission Set: Data Admin'],
+  });
+});
+
+test('system users without grants are neither admins nor privileged', async () => {
+  const { 'Automated Process': automated } = await collectUsers();
+  expect(automated).toMatchObject({
+    admin: false,
+    privileged: false,
+    privileges: [],
+  });
+  // No TwoFactorMethodsInfo row: no second factor.
+  expect(automated.mfaEnabled).toBe(false);
+});
+
+test('assignments carry their expiration, and groups replace their aggregate permission set', async () => {
+  const { collectedRelationships } = await executeStepWithDependencies(
+    stepTestConfig(
+      Steps.USER_PERMISSION_SET_RELATIONSHIPS.id,
+      localInstanceConfig(org()),
+    ),
+  );
+  const byUser = Object.fromEntries(
+    collectedRelationships.map((r) => [r._fromEntityKey, r]),
+  );
+  expect(byUser['005Do000001WSt6IAG']).toMatchObject({
+    expirationDate: Date.parse('2024-01-31T00:00:00Z'),
+    expired: true,
+    active: true,
+    activationRequired: false,
+  });
+  expect(byUser['005Do000001WSt5IAG']).toMatchObject({
+    expirationDate: Date.parse('2031-06-30T00:00:00Z'),
+    expired: false,
+  });
+  // The group's aggregate permission set is never linked to a user.
+  expect(collectedRelationships.map((r) => r._toEntityKey)).not.toContain(
+    '0PSDoDG00000001ODA',
+  );
+});
+
+describe('when access objects cannot be read', () => {
+  test('permission set groups: a warning, their types partial, every other step succeeds', async () => {
+    org().injectFaults({
+      kind: 'insufficient-access',
+      target: 'PermissionSetGroup',
+    });
+    const run = await runIntegration(localInstanceConfig(org()));
+    const failed = run.steps.filter((step) => step.status !== 'success');
+    expect(failed.map((step) => step.id).sort()).toEqual([
+      'build-user-permission-set-group-relationships',
+      'fetch-permission-set-group-components',
+      'fetch-permission-set-groups',
+    ]);
+    expect(run.partialTypes).toEqual(
+      expect.arrayContaining([
+        'salesforce_permission_set_group',
+        'salesforce_user_assigned_permission_set_group',
+      ]),
+    );
+    expect(run.partialTypes).not.toContain('salesforce_user');
+    expect(run.events).toContainEqual(
+      expect.objectContaining({
+        name: 'warn_missing_permission',
+        description: expect.stringContaining('cannot read PermissionSetGroup'),
+      }),
+    );
+  });
+
+  test('TwoFactorMethodsInfo: a warning, and mfaEnabled left unset, never false', async () => {
+    org().injectFaults({
+      kind: 'insufficient-access',
+      target: 'TwoFactorMethodsInfo',
+    });
+    const run = await runIntegration(localInstanceConfig(org()));
+    expect(run.steps.filter((step) => step.status !== 'success')).toEqual([]);
+    expect(run.events).toContainEqual(
+      expect.objectContaining({
+        name: 'warn_missing_permission',
+        description: expect.stringContaining(
+          'Manage Multi-Factor Authentication in API',
+        ),
+      }),
+    );
+    const { 'Morgan Lee': morgan } = await collectUsersWithout2fa();
+    expect(morgan).not.toHaveProperty('mfaEnabled');
+  });
+});
+
+async function collectUsersWithout2fa() {
+  org().injectFaults({
+    kind: 'insufficient-access',
+    target: 'TwoFactorMethodsInfo',
+  });
+  return collectUsers();
+}
