@@ -109,6 +109,22 @@ async function readSummary(storageDirectory: string): Promise<Summary> {
   return JSON.parse(await fs.readFile(file, 'utf8')) as Summary;
 }
 
+/** The entities of one `_type` that a collection wrote. */
+export async function readEntities(
+  projectPath: string,
+  type: string,
+): Promise<Record<string, unknown>[]> {
+  const graph = path.join(projectPath, '.j1-integration', 'graph');
+  const found: Record<string, unknown>[] = [];
+  for (const file of await listJsonFiles(graph)) {
+    const { entities = [] } = JSON.parse(await fs.readFile(file, 'utf8')) as {
+      entities?: Record<string, unknown>[];
+    };
+    found.push(...entities.filter((entity) => entity._type === type));
+  }
+  return found;
+}
+
 export async function countGraphObjects(graphDirectory: string) {
   const entities: Record<string, number> = {};
   const relationships: Record<string, number> = {};
