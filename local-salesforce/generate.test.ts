@@ -32,10 +32,16 @@ describe('generateOrg', () => {
       UserRole: 30,
       Profile: 15,
       User: 2000,
-      PermissionSet: 15 + 40,
-      PermissionSetAssignment: 2000 * (1 + 4),
+      PermissionSet: 15 + 40 + 10,
+      // Every tenth user also holds a permission set group.
+      PermissionSetAssignment: 2000 * (1 + 4) + 2000 / 10,
       Group: 30 * 2 + 1 + 120,
       GroupMember: 120 * 12,
+      PermissionSetGroup: 10,
+      // Three permission sets each; every other group mutes.
+      PermissionSetGroupComponent: 10 * 3 + 5,
+      MutingPermissionSet: 5,
+      TwoFactorMethodsInfo: 2000 / 2,
     });
   });
 
@@ -45,10 +51,14 @@ describe('generateOrg', () => {
       UserRole: 50,
       Profile: 20,
       User: 400,
-      PermissionSet: 120,
-      PermissionSetAssignment: 400 * 4,
+      PermissionSet: 120 + 10,
+      PermissionSetAssignment: 400 * 4 + 400 / 10,
       Group: 50 * 2 + 1 + 20,
       GroupMember: 20 * 10,
+      PermissionSetGroup: 10,
+      PermissionSetGroupComponent: 35,
+      MutingPermissionSet: 5,
+      TwoFactorMethodsInfo: 200,
     });
   });
 
@@ -115,7 +125,8 @@ describe('generateOrg', () => {
       expect(ps).toMatchObject({ Type: 'Profile', Name: `X${ps.ProfileId}` });
     }
     for (const ps of org.PermissionSet.filter((p) => !p.IsOwnedByProfile)) {
-      expect(ps).toMatchObject({ Type: 'Regular', ProfileId: null });
+      expect(ps.ProfileId).toBeNull();
+      expect(['Regular', 'Group']).toContain(ps.Type);
     }
   });
 
@@ -125,7 +136,10 @@ describe('generateOrg', () => {
 
     expect(modifyAll.length).toBeGreaterThan(0);
     expect(modifyAll.length).toBeLessThan(regular.length / 2);
-    for (const ps of org.PermissionSet.concat(org.Profile)) {
+    const grantingDirectly = org.PermissionSet.filter(
+      (ps) => ps.Type !== 'Group',
+    );
+    for (const ps of grantingDirectly.concat(org.Profile)) {
       for (const permission of ADMIN_PERMISSIONS) {
         expect(typeof ps[permission]).toBe('boolean');
       }
@@ -140,8 +154,10 @@ describe('generateOrg', () => {
       ]),
     );
     const assigned = new Map<unknown, unknown[]>();
-    for (const assignment of org.PermissionSetAssignment) {
-      expect(assignment.PermissionSetGroupId).toBeNull();
+    const ofPermissionSets = org.PermissionSetAssignment.filter(
+      (assignment) => assignment.PermissionSetGroupId === null,
+    );
+    for (const assignment of ofPermissionSets) {
       const sets = assigned.get(assignment.AssigneeId) ?? [];
       assigned.set(
         assignment.AssigneeId,
@@ -216,7 +232,8 @@ describe('generateOrg', () => {
   test('generates 100,000 users with their assignments and groups', () => {
     const large = generateOrg({ users: 100_000, groups: 5000 });
 
-    expect(large.PermissionSetAssignment).toHaveLength(400_000);
+    // 3 regular and 1 profile assignment each; every tenth user a group.
+    expect(large.PermissionSetAssignment.length).toBe(410_000);
     expect(large.GroupMember).toHaveLength(50_000);
   });
 
@@ -230,4 +247,30 @@ describe('generateOrg', () => {
     expect(() => generateOrg({ users: 0 })).toThrow(/at least one user/);
     expect(() => generateOrg({ users: 10, groups: 1.5 })).toThrow(/groups/);
   });
+});
+
+test('groups its permission sets, mutes some, and expires some grants', () => {
+  const org = generateOrg({ users: 200 });
+  const groupIds = new Set(org.PermissionSetGroup.map((group) => group.Id));
+  const aggregates = org.PermissionSet.filter((ps) => ps.Type === 'Group');
+  expect(aggregates.map((ps) => ps.PermissionSetGroupId)).toEqual([
+    ...groupIds,
+  ]);
+  for (const component of org.PermissionSetGroupComponent) {
+    expect(groupIds.has(String(component.PermissionSetGroupId))).toBe(true);
+  }
+  const mutingIds = org.MutingPermissionSet.map((muting) => muting.Id);
+  expect(
+    org.PermissionSetGroupComponent.filter((c) =>
+      mutingIds.includes(String(c.PermissionSetId)),
+    ),
+  ).toHaveLength(mutingIds.length);
+  const groupAssignments = org.PermissionSetAssignment.filter(
+    (assignment) => assignment.PermissionSetGroupId !== null,
+  );
+  expect(groupAssignments).toHaveLength(20);
+  expect(
+    org.PermissionSetAssignment.filter((a) => a.ExpirationDate !== null).length,
+  ).toBeGreaterThan(0);
+  expect(org.TwoFactorMethodsInfo).toHaveLength(100);
 });

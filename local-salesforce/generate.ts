@@ -15,6 +15,10 @@ import {
 import { createRoles } from './generate/roles';
 import { createUsers } from './generate/users';
 import { makeId } from './ids';
+import {
+  createPermissionSetGroups,
+  createTwoFactorMethods,
+} from './generate/permission-set-groups';
 
 export interface OrgSize {
   users: number;
@@ -30,6 +34,8 @@ export interface OrgSize {
   groups?: number;
   /** Default 10. */
   membersPerGroup?: number;
+  /** Permission set groups; default 10. */
+  permissionSetGroups?: number;
   /** Default 1; the same size and seed always yield the same org. */
   seed?: number;
 }
@@ -43,6 +49,7 @@ export function resolveOrgSize(size: OrgSize): Required<OrgSize> {
     assignmentsPerUser: size.assignmentsPerUser ?? 3,
     groups: size.groups ?? Math.floor(size.users / 20),
     membersPerGroup: size.membersPerGroup ?? 10,
+    permissionSetGroups: size.permissionSetGroups ?? 10,
     seed: size.seed ?? 1,
   };
   for (const [name, value] of Object.entries(resolved)) {
@@ -82,6 +89,12 @@ export function generateOrg(size: OrgSize): OrgDataset {
     profiles.length,
     context,
   );
+  const accessGroups = createPermissionSetGroups(
+    plan.permissionSetGroups,
+    regularPermissionSets,
+    profilePermissionSets.length + regularPermissionSets.length,
+    context,
+  );
   const roleGroups = createRoleGroups(roles, context);
   const organizationGroup = createOrganizationGroup(roleGroups.length, context);
   const regularGroups = createRegularGroups(
@@ -94,15 +107,24 @@ export function generateOrg(size: OrgSize): OrgDataset {
     UserRole: roles,
     Profile: profiles,
     User: users,
-    PermissionSet: [...profilePermissionSets, ...regularPermissionSets],
+    PermissionSet: [
+      ...profilePermissionSets,
+      ...regularPermissionSets,
+      ...accessGroups.aggregates,
+    ],
+    PermissionSetGroup: accessGroups.groups,
+    MutingPermissionSet: accessGroups.mutings,
+    PermissionSetGroupComponent: accessGroups.components,
     PermissionSetAssignment: createPermissionSetAssignments(
       users,
       profileIndexes,
       profilePermissionSets,
       regularPermissionSets,
+      accessGroups.aggregates,
       plan.assignmentsPerUser,
       context,
     ),
+    TwoFactorMethodsInfo: createTwoFactorMethods(users, context),
     Group: [...roleGroups, organizationGroup, ...regularGroups],
     GroupMember: createGroupMembers(
       regularGroups,

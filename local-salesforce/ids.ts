@@ -14,6 +14,11 @@ export const KEY_PREFIXES = {
   Group: '00G',
   GroupMember: '011',
   Organization: '00D',
+  PermissionSetGroup: '0PG',
+  // Assumed: the key prefixes of these three were not recorded.
+  PermissionSetGroupComponent: '0PH',
+  MutingPermissionSet: '0QM',
+  TwoFactorMethodsInfo: '0Kx',
   QueryLocator: '01g',
   UserLicense: '100',
 } as const;
