@@ -30,6 +30,10 @@ const DAILY_API_LIMIT = 15000;
 const QUERY_PATH = /^\/services\/data\/v(\d+\.\d+)\/query\/?$/;
 const LOCATOR_PATH = /^\/services\/data\/v(\d+\.\d+)\/query\/([^/]+)$/;
 const TOKEN_PATH = '/services/oauth2/token';
+const VERSIONS_PATH = /^\/services\/data\/?$/;
+
+/** The REST API versions the org offers, as Salesforce lists them. */
+export const API_VERSIONS = Array.from({ length: 43 }, (_, i) => `${20 + i}.0`);
 
 /** Routes requests and keeps the counters; knows nothing of sockets. */
 export class LocalOrg {
@@ -54,8 +58,15 @@ export class LocalOrg {
     if (pathname === TOKEN_PATH && request.method === 'POST') {
       return this.token(request, body);
     }
+    if (VERSIONS_PATH.test(pathname)) {
+      return { status: 200, body: versionList() };
+    }
     const query = QUERY_PATH.exec(pathname);
     const locator = LOCATOR_PATH.exec(pathname);
+    // Salesforce answers an API version it does not offer as an unknown path.
+    if ((query || locator) && !API_VERSIONS.includes((query ?? locator)![1])) {
+      return notFound();
+    }
     if (query || locator) {
       return this.withApiUsage(
         this.query(request, searchParams, query ?? locator!),
@@ -161,6 +172,14 @@ export class LocalOrg {
       },
     };
   }
+}
+
+function versionList() {
+  return API_VERSIONS.map((version) => ({
+    label: `Release ${version}`,
+    url: `/services/data/v${version}`,
+    version,
+  }));
 }
 
 function requireSoql(searchParams: URLSearchParams): string {

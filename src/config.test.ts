@@ -140,3 +140,30 @@ describe('parseIntegrationConfig', () => {
     expect(message).not.toMatch('very-secret');
   });
 });
+
+test.each([
+  [
+    'userRoleFilter',
+    '00eDo000000gtbIIAQ',
+    'is not a UserRole id (those start with 00E)',
+  ],
+  [
+    'userProfileFilter',
+    '00EDo0000019yHaMAI',
+    'is not a Profile id (those start with 00e)',
+  ],
+])('names a %s id of the wrong object', (field, value, problem) => {
+  expect(problemsWith({ [field]: value })).toMatch(
+    `${field} value "${value}" ${problem}`,
+  );
+});
+
+test('names a filter too long for a query', () => {
+  const ids = Array.from(
+    { length: 301 },
+    (_, i) => `00EDo00000${String(i).padStart(5, '0')}`,
+  );
+  expect(problemsWith({ userRoleFilter: ids.join(',') })).toMatch(
+    'userRoleFilter has 301 ids; at most 300 fit in a query',
+  );
+});

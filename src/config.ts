@@ -85,11 +85,13 @@ export function parseIntegrationConfig(
   const userRoleIds = parseIdList(
     'userRoleFilter',
     config.userRoleFilter,
+    { prefix: '00E', object: 'UserRole' },
     problems,
   );
   const userProfileIds = parseIdList(
     'userProfileFilter',
     config.userProfileFilter,
+    { prefix: '00e', object: 'Profile' },
     problems,
   );
 
@@ -162,13 +164,21 @@ function parseApiVersion(value: string | undefined, problems: string[]) {
 }
 
 /**
+ * Filter ids go into the query string of a GET request, which Salesforce
+ * refuses past about 16 KB.
+ */
+export const MAX_FILTER_IDS = 300;
+
+/**
  * Accepts one id, comma-separated ids or a JSON array of ids, as the public
  * Salesforce integration did. Ids end up in SOQL, so anything that is not
- * a Salesforce id is rejected here.
+ * a Salesforce id of the right object is rejected here: a filter that
+ * matched nobody would make JupiterOne delete every user.
  */
 function parseIdList(
   field: string,
   value: string | undefined,
+  expected: { prefix: string; object: string },
   problems: string[],
 ): string[] {
   const text = value?.trim();
@@ -184,7 +194,16 @@ function parseIdList(
       problems.push(
         `${field} value "${id}" is not a Salesforce id (15 or 18 letters and digits)`,
       );
+    } else if (!id.startsWith(expected.prefix)) {
+      problems.push(
+        `${field} value "${id}" is not a ${expected.object} id (those start with ${expected.prefix})`,
+      );
     }
+  }
+  if (ids.length > MAX_FILTER_IDS) {
+    problems.push(
+      `${field} has ${ids.length} ids; at most ${MAX_FILTER_IDS} fit in a query`,
+    );
   }
   return ids;
 }

@@ -95,9 +95,23 @@ test('asks the login URL for tokens when one is given', async () => {
   );
   expect(error).toBeInstanceOf(IntegrationValidationError);
   expect(error.message).toMatch(
-    'Could not reach Salesforce at http://127.0.0.1:9/services/oauth2/token',
+    'The token request to http://127.0.0.1:9/services/oauth2/token failed (gave up after 5 tries: connection failed: ECONNREFUSED)',
   );
 });
+
+test.each([['99.0'], ['v19.0']])(
+  'names an apiVersion %s the org does not offer',
+  async (apiVersion) => {
+    const error = await failureOf(localInstanceConfig(org(), { apiVersion }));
+    expect(error).toBeInstanceOf(IntegrationValidationError);
+    expect(error.message).toMatch(
+      `apiVersion "${apiVersion.replace(
+        'v',
+        '',
+      )}" is not offered by this org; its newest is 62.0`,
+    );
+  },
+);
 
 test('says what an invalid_grant usually means', async () => {
   const error = await failureOf(

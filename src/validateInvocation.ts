@@ -3,21 +3,46 @@ import {
   IntegrationProviderAuthenticationError,
   IntegrationValidationError,
 } from '@jupiterone/integration-sdk-core';
-import { IntegrationConfig, parseIntegrationConfig } from './config';
+import {
+  IntegrationConfig,
+  parseIntegrationConfig,
+  SalesforceSettings,
+} from './config';
+import { SalesforceClient } from './salesforce/client';
 import { getSalesforceClient } from './execution';
 import { SalesforceOAuthError } from './salesforce/errors';
 import { tokenUrlOf } from './salesforce/oauth';
 
 /**
  * Reports every configuration problem at once, then requests the access
- * token that the steps will share.
+ * token that the steps will share and checks that the org offers the API
+ * version.
  */
 export async function validateInvocation(
   context: IntegrationExecutionContext<IntegrationConfig>,
 ): Promise<void> {
   const settings = parseIntegrationConfig(context.instance.config);
+  const client = getSalesforceClient(context);
+  await authenticate(client, settings, context);
+  const offered = await client.apiVersions(context.logger);
+  if (!offered.includes(settings.apiVersion)) {
+    throw new IntegrationValidationError(
+      `apiVersion "${
+        settings.apiVersion
+      }" is not offered by this org; its newest is ${
+        offered[offered.length - 1]
+      }`,
+    );
+  }
+}
+
+async function authenticate(
+  client: SalesforceClient,
+  settings: SalesforceSettings,
+  context: IntegrationExecutionContext<IntegrationConfig>,
+) {
   try {
-    await getSalesforceClient(context).authenticate(context.logger);
+    await client.authenticate(context.logger);
   } catch (err) {
     if (err instanceof SalesforceOAuthError) {
       throw new IntegrationProviderAuthenticationError({
@@ -28,9 +53,9 @@ export async function validateInvocation(
       });
     }
     throw new IntegrationValidationError(
-      `Could not reach Salesforce at ${tokenUrlOf(settings)} (${
-        err.message
-      }): check instanceUrl and loginUrl`,
+      `The token request to ${tokenUrlOf(settings)} failed (${
+        err.statusText ?? err.message
+      }). If that URL is wrong, fix instanceUrl or loginUrl; if Salesforce is down, try again later`,
     );
   }
 }

@@ -26,3 +26,16 @@ test('users outside the filters are left out without a warning', async () => {
     ]),
   );
 });
+
+test('filters that match no user fail the users step instead of emptying it', async () => {
+  const run = await runIntegration(
+    localInstanceConfig(org(), { userRoleFilter: '00EDo0000019yHbMAI' }),
+  );
+  expect(run.steps.find((step) => step.id === 'fetch-users')?.status).toBe(
+    'failure',
+  );
+  expect(run.partialTypes).toContain('salesforce_user');
+  expect(
+    run.logs.some((record) => JSON.stringify(record).includes('match no user')),
+  ).toBe(true);
+});

@@ -48,10 +48,17 @@ export async function runCollect(
   { projectPath = PROJECT_ROOT, env = {} }: CollectOptions = {},
 ): Promise<CollectResult> {
   const { exitCode, output } = await spawnCollect(projectPath, {
+    // Every field is set, empty when unused, so that a .env in the project
+    // (a developer's real org) cannot fill the gaps: dotenv never
+    // overrides a variable that is set.
     INSTANCE_URL: target.instanceUrl,
     CLIENT_ID: target.clientId,
     CLIENT_SECRET: target.clientSecret,
-    ...(target.refreshToken ? { REFRESH_TOKEN: target.refreshToken } : {}),
+    REFRESH_TOKEN: target.refreshToken ?? '',
+    LOGIN_URL: '',
+    API_VERSION: '',
+    USER_ROLE_FILTER: '',
+    USER_PROFILE_FILTER: '',
     ...env,
   });
   const storageDirectory = path.join(projectPath, '.j1-integration');

@@ -17,7 +17,7 @@ import {
   RequestFailedError,
   sendWithRetries,
 } from './http';
-import { requestAccessToken } from './oauth';
+import { requestAccessToken, tokenUrlOf } from './oauth';
 import { DEFAULT_RETRY_POLICY, RetryPolicy } from './retry';
 import { buildSelect, IdFilter } from './soql';
 
@@ -114,7 +114,7 @@ export class SalesforceClient {
       this.send,
     ).catch((err) => {
       throw err instanceof RequestFailedError
-        ? this.failedRequestError(this.settings.loginUrl, err)
+        ? this.failedRequestError(tokenUrlOf(this.settings), err)
         : err;
     });
     this.refreshToken = token.refreshToken ?? this.refreshToken;
@@ -143,6 +143,19 @@ export class SalesforceClient {
       'Salesforce moved the org to another instance',
     );
     this.instance = origin;
+  }
+
+  /**
+   * The REST API versions the org offers (one API call). An org answers a
+   * version it does not offer with 404 on every query.
+   */
+  async apiVersions(log: ClientLog = silentLog): Promise<string[]> {
+    const versions = await this.get<{ version: string }[]>(
+      '/services/data/',
+      'API versions',
+      log,
+    );
+    return versions.map(({ version }) => version);
   }
 
   /**
@@ -316,7 +329,7 @@ export class SalesforceClient {
     if (code && MISSING_ACCESS_CODES.has(code)) {
       return createMissingAccessError(endpoint, object, response);
     }
-    return createApiError(url, response);
+    return createApiError(endpoint, response);
   }
 
   private failedRequestError(url: string, err: RequestFailedError) {
@@ -375,6 +388,15 @@ function nextPagePath<T>(
       endpoint: object,
       status: 'INCOMPLETE',
       statusText: `Salesforce said the ${object} query is not done but sent no nextRecordsUrl after ${page.records.length} of ${page.totalSize} records`,
+    });
+  }
+  // A page that promises more but brings nothing would be followed forever,
+  // spending the org's API allowance.
+  if (page.records.length === 0) {
+    throw new IntegrationProviderAPIError({
+      endpoint: object,
+      status: 'INCOMPLETE',
+      statusText: `Salesforce sent an empty ${object} page that says more follow; stopping rather than paging without end`,
     });
   }
   return page.nextRecordsUrl;

@@ -118,7 +118,10 @@ export async function sendWithRetries(
       attempt,
       parseRetryAfterMs(outcome.response?.headers.get('retry-after') ?? null),
     );
-    const outOfTime = Date.now() - started + waitMs > policy.totalTimeMs;
+    // The next try may take its whole deadline: it must fit in the budget.
+    const outOfTime =
+      Date.now() - started + waitMs + policy.requestTimeoutMs >
+      policy.totalTimeMs;
     if (attempt >= policy.maxAttempts || outOfTime) {
       throw new RequestFailedError(reason, attempt, outcome.response);
     }

@@ -20,7 +20,7 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
   baseDelayMs: 1_000,
   maxDelayMs: 30_000,
   totalTimeMs: 5 * 60_000,
-  requestTimeoutMs: 2 * 60_000,
+  requestTimeoutMs: 100_000,
 };
 
 /** The statuses worth another try, and why each is. */
@@ -53,7 +53,9 @@ export function retryDelayMs(
 ): number {
   const backoff = policy.baseDelayMs * 2 ** (retry - 1);
   const jittered = backoff / 2 + random() * (backoff / 2);
-  return Math.min(policy.maxDelayMs, Math.max(jittered, retryAfterMs ?? 0));
+  return Math.round(
+    Math.min(policy.maxDelayMs, Math.max(jittered, retryAfterMs ?? 0)),
+  );
 }
 
 /** Retry-After as seconds or as an HTTP date. */

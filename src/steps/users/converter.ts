@@ -45,13 +45,21 @@ const PEOPLE_USER_TYPES = new Set([
 ]);
 
 /**
+ * Salesforce's own users (AutomatedProcess, CloudIntegrationUser, …),
+ * whose profiles the Profile query does not return.
+ */
+export function isPlatformUser(user: SalesforceUser): boolean {
+  return !PEOPLE_USER_TYPES.has(user.UserType ?? '');
+}
+
+/**
  * The address of the J1 Person this user is, if the user is a person:
  * a person's user type, and an address that is not a no-reply one (which
  * integration and security users of a person's type carry).
  */
 export function personEmail(user: SalesforceUser): string | undefined {
   const email = normalizedEmail(user.Email);
-  if (!email || !PEOPLE_USER_TYPES.has(user.UserType ?? '')) return undefined;
+  if (!email || isPlatformUser(user)) return undefined;
   return email.startsWith('noreply@') ? undefined : email;
 }
 

@@ -2,7 +2,11 @@ import {
   IntegrationStep,
   IntegrationStepExecutionContext,
 } from '@jupiterone/integration-sdk-core';
-import { IntegrationConfig, SalesforceSettings } from '../../config';
+import {
+  filtersUsers,
+  IntegrationConfig,
+  SalesforceSettings,
+} from '../../config';
 import {
   DataKeys,
   Entities,
@@ -17,7 +21,7 @@ import { getAccountKey } from '../accountKey';
 import { collectObject } from '../collect';
 import { StepLedger } from '../ledger';
 import { missingSources, readAccessSources, userAccess } from './access';
-import { createUserEntity, personEmail } from './converter';
+import { createUserEntity, isPlatformUser, personEmail } from './converter';
 import { incompleteStepError } from '../incomplete';
 
 /** The configured role and profile filters both apply. */
@@ -57,13 +61,37 @@ export async function fetchUsers(
         user.Id,
         user.UserRoleId,
       ),
-      ledger.relate(Relationships.USER_HAS_PROFILE, user.Id, user.ProfileId),
+      profileRelationship(user, ledger),
       ...notePerson(user, people),
     ],
   });
   await jobState.setData(DataKeys.PERSON_EMAILS, people);
   ledger.finish();
   failIfUnderstated(missingSources(sources));
+  failIfFiltersMatchNobody(getSalesforceClient(context).settings, ledger);
+}
+
+function profileRelationship(user: SalesforceUser, ledger: StepLedger) {
+  if (user.ProfileId && isPlatformUser(user) && !ledger.has(user.ProfileId)) {
+    ledger.omit('profile of a platform user, which the Profile query hides');
+    return undefined;
+  }
+  return ledger.relate(Relationships.USER_HAS_PROFILE, user.Id, user.ProfileId);
+}
+
+/**
+ * Filters that match no user would have JupiterOne delete every user it
+ * holds; more likely they are wrong.
+ */
+function failIfFiltersMatchNobody(
+  settings: SalesforceSettings,
+  ledger: StepLedger,
+) {
+  if (filtersUsers(settings) && ledger.entityCount === 0) {
+    throw incompleteStepError(
+      'userRoleFilter and userProfileFilter match no user: check the ids (failing rather than letting JupiterOne delete every user)',
+    );
+  }
 }
 
 /** Keeps who is a person for build-user-person-relationships. */
