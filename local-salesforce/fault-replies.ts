@@ -125,6 +125,14 @@ export function alteredQueryReply(fault: Fault, reply: Reply): Reply {
             },
           }
         : reply;
+    case 'near-limit':
+      return {
+        ...reply,
+        headers: {
+          ...reply.headers,
+          'Sforce-Limit-Info': 'api-usage=13800/15000',
+        },
+      };
     default:
       return reply;
   }

@@ -37,6 +37,8 @@ export type FaultKind =
   | 'short-total'
   /** nextRecordsUrl is an absolute URL on another host. */
   | 'foreign-next-url'
+  /** Sforce-Limit-Info reports 92% of the daily API allowance used. */
+  | 'near-limit'
   /** Token endpoint: the refresh token or client is refused. */
   | 'invalid-grant'
   /** Token endpoint: a new refresh token, the old one revoked. */

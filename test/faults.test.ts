@@ -131,6 +131,23 @@ describe('faults to survive: the graph is complete afterwards', () => {
     expect(org.calls.token).toBe(2);
   });
 
+  test('API usage past 90% of the allowance is warned about once', async () => {
+    const { run } = await runWithFaults([
+      { kind: 'near-limit', target: 'PermissionSet', page: 2 },
+      { kind: 'near-limit', target: 'Group', page: 2 },
+    ]);
+    expectComplete(run);
+    const warnings = run.logs.filter((record) =>
+      record.message.includes('over 90% of its daily API allowance'),
+    );
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0].fields.apiUsage).toEqual({ used: 13800, limit: 15000 });
+    // Every step's summary reports the org's API usage.
+    const summaries = run.logs.filter((record) => record.fields.object);
+    expect(summaries.length).toBeGreaterThan(10);
+    expect(summaries.every((record) => record.fields.apiUsage)).toBe(true);
+  });
+
   test('an instance URL named by the token endpoint is adopted', async () => {
     const { run } = await runWithFaults([
       { kind: 'new-instance-url', target: 'token' },

@@ -134,6 +134,29 @@ describe('when access objects cannot be read', () => {
     );
   });
 
+  test('group components: only their own step fails, users still succeed', async () => {
+    org().injectFaults({
+      kind: 'invalid-type',
+      target: 'PermissionSetGroupComponent',
+    });
+    const run = await runIntegration(localInstanceConfig(org()));
+    const failed = run.steps.filter((step) => step.status !== 'success');
+    expect(failed.map((step) => step.id)).toEqual([
+      'fetch-permission-set-group-components',
+    ]);
+    expect(run.partialTypes).toEqual([
+      'salesforce_permission_set_group_has_permission_set',
+      'salesforce_permission_set_group_has_muting_permission_set',
+    ]);
+    expect(
+      run.logs.some((record) =>
+        record.message.includes(
+          'privileges granted through them are not counted',
+        ),
+      ),
+    ).toBe(true);
+  });
+
   test('TwoFactorMethodsInfo: a warning, and mfaEnabled left unset, never false', async () => {
     org().injectFaults({
       kind: 'insufficient-access',

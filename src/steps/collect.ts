@@ -56,8 +56,6 @@ export async function collectObject<R extends { Id: string }>(
     reportMissingPermission(context, collection);
     if (!collection.optional) throw err;
     return false;
-  } finally {
-    ledger.apiUsage = client.apiUsage;
   }
 }
 

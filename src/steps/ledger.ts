@@ -7,10 +7,12 @@ import {
   Relationship,
   StepRelationshipMetadata,
 } from '@jupiterone/integration-sdk-core';
+import { getSalesforceClient } from '../execution';
 
 interface StepContext {
   jobState: JobState;
   logger: IntegrationLogger;
+  executionConfig: object;
 }
 
 /** How many skipped records are logged one by one before only counting. */
@@ -26,8 +28,6 @@ export class StepLedger {
   private readonly relationships = new Map<string, number>();
   private readonly skipped = new Map<string, number>();
   private readonly omitted = new Map<string, number>();
-  /** The org's API usage as Salesforce last reported it. */
-  apiUsage?: { used: number; limit: number };
 
   constructor(
     private readonly context: StepContext,
@@ -121,7 +121,9 @@ export class StepLedger {
         relationships: Object.fromEntries(this.relationships),
         skipped,
         omitted: Object.fromEntries(this.omitted),
-        apiUsage: this.apiUsage,
+        // The org's API usage as Salesforce last reported it; the last
+        // step's figure is the run's.
+        apiUsage: getSalesforceClient(this.context).apiUsage,
       },
       `Collected ${this.objectName} records`,
     );
