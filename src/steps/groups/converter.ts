@@ -1,9 +1,6 @@
-import {
-  createIntegrationEntity,
-  Entity,
-  parseTimePropertyValue,
-} from '@jupiterone/integration-sdk-core';
+import { Entity } from '@jupiterone/integration-sdk-core';
 import { Entities } from '../../constants';
+import { createSalesforceEntity } from '../entity';
 import { SalesforceGroup } from '../../salesforce/objects';
 
 /**
@@ -28,25 +25,13 @@ export function createGroupEntity(
   group: SalesforceGroup,
   instanceUrl: string,
 ): Entity {
-  return createIntegrationEntity({
-    entityData: {
-      source: group,
-      assign: {
-        _key: group.Id,
-        _type: Entities.GROUP._type,
-        _class: Entities.GROUP._class,
-        id: group.Id,
-        name: groupName(group),
-        displayName: groupName(group),
-        developerName: group.DeveloperName,
-        type: group.Type,
-        relatedId: group.RelatedId,
-        email: group.Email ?? undefined,
-        includesBosses: group.DoesIncludeBosses === true,
-        webLink: `${instanceUrl}/${group.Id}`,
-        createdOn: parseTimePropertyValue(group.CreatedDate),
-        updatedOn: parseTimePropertyValue(group.LastModifiedDate),
-      },
-    },
+  return createSalesforceEntity(Entities.GROUP, group, instanceUrl, {
+    name: groupName(group),
+    displayName: groupName(group),
+    developerName: group.DeveloperName,
+    type: group.Type,
+    relatedId: group.RelatedId,
+    email: group.Email ?? undefined,
+    includesBosses: group.DoesIncludeBosses === true,
   });
 }

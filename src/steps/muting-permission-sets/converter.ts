@@ -1,9 +1,6 @@
-import {
-  createIntegrationEntity,
-  Entity,
-  parseTimePropertyValue,
-} from '@jupiterone/integration-sdk-core';
+import { Entity } from '@jupiterone/integration-sdk-core';
 import { Entities } from '../../constants';
+import { createSalesforceEntity } from '../entity';
 import { permissionProperties } from '../../permissionProperties';
 import { SalesforceMutingPermissionSet } from '../../salesforce/objects';
 
@@ -12,22 +9,15 @@ export function createMutingPermissionSetEntity(
   muting: SalesforceMutingPermissionSet,
   instanceUrl: string,
 ): Entity {
-  return createIntegrationEntity({
-    entityData: {
-      source: muting,
-      assign: {
-        _key: muting.Id,
-        _type: Entities.MUTING_PERMISSION_SET._type,
-        _class: Entities.MUTING_PERMISSION_SET._class,
-        id: muting.Id,
-        name: muting.DeveloperName,
-        displayName: muting.MasterLabel ?? muting.DeveloperName,
-        developerName: muting.DeveloperName,
-        ...permissionProperties(muting),
-        webLink: `${instanceUrl}/${muting.Id}`,
-        createdOn: parseTimePropertyValue(muting.CreatedDate),
-        updatedOn: parseTimePropertyValue(muting.LastModifiedDate),
-      },
+  return createSalesforceEntity(
+    Entities.MUTING_PERMISSION_SET,
+    muting,
+    instanceUrl,
+    {
+      name: muting.DeveloperName,
+      displayName: muting.MasterLabel ?? muting.DeveloperName,
+      developerName: muting.DeveloperName,
+      ...permissionProperties(muting),
     },
-  });
+  );
 }

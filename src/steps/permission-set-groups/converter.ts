@@ -1,10 +1,7 @@
-import {
-  createIntegrationEntity,
-  Entity,
-  parseTimePropertyValue,
-} from '@jupiterone/integration-sdk-core';
+import { Entity } from '@jupiterone/integration-sdk-core';
 import { PolicyGrant } from '../../access';
 import { Entities } from '../../constants';
+import { createSalesforceEntity } from '../entity';
 import { SalesforcePermissionSetGroup } from '../../salesforce/objects';
 
 export function permissionSetGroupLabel(group: SalesforcePermissionSetGroup) {
@@ -26,25 +23,18 @@ export function createPermissionSetGroupEntity(
   group: SalesforcePermissionSetGroup,
   instanceUrl: string,
 ): Entity {
-  return createIntegrationEntity({
-    entityData: {
-      source: group,
-      assign: {
-        _key: group.Id,
-        _type: Entities.PERMISSION_SET_GROUP._type,
-        _class: Entities.PERMISSION_SET_GROUP._class,
-        id: group.Id,
-        name: group.DeveloperName,
-        displayName: permissionSetGroupLabel(group),
-        developerName: group.DeveloperName,
-        description: group.Description ?? undefined,
-        status: group.Status,
-        activationRequired: group.HasActivationRequired === true,
-        namespacePrefix: group.NamespacePrefix,
-        webLink: `${instanceUrl}/${group.Id}`,
-        createdOn: parseTimePropertyValue(group.CreatedDate),
-        updatedOn: parseTimePropertyValue(group.LastModifiedDate),
-      },
+  return createSalesforceEntity(
+    Entities.PERMISSION_SET_GROUP,
+    group,
+    instanceUrl,
+    {
+      name: group.DeveloperName,
+      displayName: permissionSetGroupLabel(group),
+      developerName: group.DeveloperName,
+      description: group.Description ?? undefined,
+      status: group.Status,
+      activationRequired: group.HasActivationRequired === true,
+      namespacePrefix: group.NamespacePrefix,
     },
-  });
+  );
 }

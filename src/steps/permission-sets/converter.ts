@@ -1,10 +1,7 @@
-import {
-  createIntegrationEntity,
-  Entity,
-  parseTimePropertyValue,
-} from '@jupiterone/integration-sdk-core';
+import { Entity } from '@jupiterone/integration-sdk-core';
 import { permissionMask, PolicyGrant } from '../../access';
 import { Entities } from '../../constants';
+import { createSalesforceEntity } from '../entity';
 import { permissionProperties } from '../../permissionProperties';
 import { SalesforcePermissionSet } from '../../salesforce/objects';
 
@@ -33,31 +30,24 @@ export function createPermissionSetEntity(
   permissionSet: SalesforcePermissionSet,
   instanceUrl: string,
 ): Entity {
-  return createIntegrationEntity({
-    entityData: {
-      source: permissionSet,
-      assign: {
-        _key: permissionSet.Id,
-        _type: Entities.PERMISSION_SET._type,
-        _class: Entities.PERMISSION_SET._class,
-        id: permissionSet.Id,
-        name: permissionSet.Name,
-        displayName: permissionSet.Label ?? permissionSet.Name,
-        label: permissionSet.Label,
-        description: permissionSet.Description ?? undefined,
-        type: permissionSet.Type,
-        ownedByProfile: permissionSet.IsOwnedByProfile === true,
-        profileId: permissionSet.ProfileId,
-        custom: permissionSet.IsCustom === true,
-        namespacePrefix: permissionSet.NamespacePrefix,
-        licenseId: permissionSet.LicenseId,
-        activationRequired: permissionSet.HasActivationRequired === true,
-        permissionSetGroupId: permissionSet.PermissionSetGroupId,
-        ...permissionProperties(permissionSet),
-        webLink: `${instanceUrl}/${permissionSet.Id}`,
-        createdOn: parseTimePropertyValue(permissionSet.CreatedDate),
-        updatedOn: parseTimePropertyValue(permissionSet.LastModifiedDate),
-      },
+  return createSalesforceEntity(
+    Entities.PERMISSION_SET,
+    permissionSet,
+    instanceUrl,
+    {
+      name: permissionSet.Name,
+      displayName: permissionSet.Label ?? permissionSet.Name,
+      label: permissionSet.Label,
+      description: permissionSet.Description ?? undefined,
+      type: permissionSet.Type,
+      ownedByProfile: permissionSet.IsOwnedByProfile === true,
+      profileId: permissionSet.ProfileId,
+      custom: permissionSet.IsCustom === true,
+      namespacePrefix: permissionSet.NamespacePrefix,
+      licenseId: permissionSet.LicenseId,
+      activationRequired: permissionSet.HasActivationRequired === true,
+      permissionSetGroupId: permissionSet.PermissionSetGroupId,
+      ...permissionProperties(permissionSet),
     },
-  });
+  );
 }

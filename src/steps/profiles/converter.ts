@@ -1,10 +1,7 @@
-import {
-  createIntegrationEntity,
-  Entity,
-  parseTimePropertyValue,
-} from '@jupiterone/integration-sdk-core';
+import { Entity } from '@jupiterone/integration-sdk-core';
 import { Grant, permissionMask } from '../../access';
 import { Entities } from '../../constants';
+import { createSalesforceEntity } from '../entity';
 import { permissionProperties } from '../../permissionProperties';
 import { SalesforceProfile } from '../../salesforce/objects';
 
@@ -16,24 +13,12 @@ export function createProfileEntity(
   profile: SalesforceProfile,
   instanceUrl: string,
 ): Entity {
-  return createIntegrationEntity({
-    entityData: {
-      source: profile,
-      assign: {
-        _key: profile.Id,
-        _type: Entities.PROFILE._type,
-        _class: Entities.PROFILE._class,
-        id: profile.Id,
-        name: profile.Name,
-        displayName: profile.Name,
-        description: profile.Description ?? undefined,
-        userType: profile.UserType,
-        userLicenseId: profile.UserLicenseId,
-        ...permissionProperties(profile),
-        webLink: `${instanceUrl}/${profile.Id}`,
-        createdOn: parseTimePropertyValue(profile.CreatedDate),
-        updatedOn: parseTimePropertyValue(profile.LastModifiedDate),
-      },
-    },
+  return createSalesforceEntity(Entities.PROFILE, profile, instanceUrl, {
+    name: profile.Name,
+    displayName: profile.Name,
+    description: profile.Description ?? undefined,
+    userType: profile.UserType,
+    userLicenseId: profile.UserLicenseId,
+    ...permissionProperties(profile),
   });
 }

@@ -1,10 +1,10 @@
 import {
-  createIntegrationEntity,
   Entity,
   parseTimePropertyValue,
 } from '@jupiterone/integration-sdk-core';
 import { EffectiveAccess } from '../../access';
 import { Entities } from '../../constants';
+import { createSalesforceEntity } from '../entity';
 import { permissionProperty } from '../../permissionProperties';
 import { SalesforceUser } from '../../salesforce/objects';
 
@@ -89,38 +89,26 @@ export function createUserEntity(
   instanceUrl: string,
   { access, mfaEnabled }: UserAccess,
 ): Entity {
-  return createIntegrationEntity({
-    entityData: {
-      source: user,
-      assign: {
-        _key: user.Id,
-        _type: Entities.USER._type,
-        _class: Entities.USER._class,
-        id: user.Id,
-        username: user.Username,
-        name: user.Name ?? user.Username,
-        displayName: user.Name ?? user.Username,
-        firstName: user.FirstName ?? undefined,
-        lastName: user.LastName ?? undefined,
-        email: normalizedEmail(user.Email),
-        emailDomain: emailDomainOf(user.Email),
-        shortLoginId: user.Alias ?? undefined,
-        active: user.IsActive === true,
-        userType: user.UserType,
-        profileId: user.ProfileId,
-        roleId: user.UserRoleId,
-        managerId: user.ManagerId,
-        title: user.Title,
-        department: user.Department,
-        federationIdentifier: user.FederationIdentifier,
-        lastLoginOn: parseTimePropertyValue(user.LastLoginDate),
-        passwordChangedOn: parseTimePropertyValue(user.LastPasswordChangeDate),
-        createdOn: parseTimePropertyValue(user.CreatedDate),
-        updatedOn: parseTimePropertyValue(user.LastModifiedDate),
-        webLink: `${instanceUrl}/${user.Id}`,
-        ...accessProperties(access),
-        mfaEnabled,
-      },
-    },
+  return createSalesforceEntity(Entities.USER, user, instanceUrl, {
+    username: user.Username,
+    name: user.Name ?? user.Username,
+    displayName: user.Name ?? user.Username,
+    firstName: user.FirstName ?? undefined,
+    lastName: user.LastName ?? undefined,
+    email: normalizedEmail(user.Email),
+    emailDomain: emailDomainOf(user.Email),
+    shortLoginId: user.Alias ?? undefined,
+    active: user.IsActive === true,
+    userType: user.UserType,
+    profileId: user.ProfileId,
+    roleId: user.UserRoleId,
+    managerId: user.ManagerId,
+    title: user.Title,
+    department: user.Department,
+    federationIdentifier: user.FederationIdentifier,
+    lastLoginOn: parseTimePropertyValue(user.LastLoginDate),
+    passwordChangedOn: parseTimePropertyValue(user.LastPasswordChangeDate),
+    ...accessProperties(access),
+    mfaEnabled,
   });
 }

@@ -1,0 +1,40 @@
+import {
+  createIntegrationEntity,
+  Entity,
+  parseTimePropertyValue,
+  StepEntityMetadata,
+} from '@jupiterone/integration-sdk-core';
+
+interface SalesforceRecord {
+  Id: string;
+  CreatedDate?: string | null;
+  LastModifiedDate?: string | null;
+}
+
+/**
+ * An entity for a Salesforce record: keyed by its Id, linked to it in
+ * Salesforce, its selected fields kept as raw data, with the properties a
+ * converter adds.
+ */
+export function createSalesforceEntity(
+  metadata: StepEntityMetadata,
+  record: SalesforceRecord,
+  instanceUrl: string,
+  properties: Record<string, unknown>,
+): Entity {
+  return createIntegrationEntity({
+    entityData: {
+      source: record,
+      assign: {
+        _key: record.Id,
+        _type: metadata._type,
+        _class: metadata._class,
+        id: record.Id,
+        webLink: `${instanceUrl}/${record.Id}`,
+        createdOn: parseTimePropertyValue(record.CreatedDate),
+        updatedOn: parseTimePropertyValue(record.LastModifiedDate),
+        ...properties,
+      },
+    },
+  });
+}
