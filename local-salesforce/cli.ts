@@ -50,6 +50,7 @@ function parseArguments(args: string[]): CliOptions {
     } else if (flag === '--port') {
       options.port = value;
     } else if (flag === '--page-size') {
+      if (value < 1) throw new Error('--page-size needs at least 1');
       options.pageSize = value;
     } else if (flag === '--latency-ms') {
       options.latencyMs = value;
@@ -71,7 +72,12 @@ function datasetFor(size: Partial<OrgSize>): OrgDataset | undefined {
 }
 
 async function main(): Promise<void> {
-  const options = parseArguments(process.argv.slice(2));
+  const args = process.argv.slice(2);
+  if (args.includes('--help') || args.includes('-h')) {
+    process.stdout.write(USAGE);
+    return;
+  }
+  const options = parseArguments(args);
   const dataset = datasetFor(options.size);
   const org = await startLocalSalesforce({
     dataset,
