@@ -19,6 +19,13 @@ import {
 } from './http';
 import { requestAccessToken, tokenUrlOf } from './oauth';
 import { DEFAULT_RETRY_POLICY, RetryPolicy } from './retry';
+import {
+  checkComplete,
+  ClientLog,
+  nextPagePath,
+  QueryPage,
+  unseen,
+} from './paging';
 import { buildSelect, IdFilter } from './soql';
 
 /** Salesforce's largest query page (its default is smaller for some objects). */
@@ -34,24 +41,12 @@ const RESTARTABLE_CODES = new Set(['INVALID_QUERY_LOCATOR', 'QUERY_TIMEOUT']);
 /** Share of the daily API allowance past which the run warns, once. */
 const API_USAGE_WARNING = 0.9;
 
-export interface ClientLog {
-  info(fields: object, message: string): void;
-  warn(fields: object, message: string): void;
-}
-
 const silentLog: ClientLog = { info: () => undefined, warn: () => undefined };
 
 export interface Query {
   object: string;
   fields: readonly string[];
   filters?: readonly IdFilter[];
-}
-
-interface QueryPage<T> {
-  totalSize: number;
-  done: boolean;
-  nextRecordsUrl?: string;
-  records: T[];
 }
 
 export interface ClientOptions {
@@ -179,7 +174,7 @@ export class SalesforceClient {
           yielded,
           log,
         );
-        this.checkComplete(query.object, yielded.size, totalSize, log);
+        checkComplete(query.object, yielded.size, totalSize, log);
         return;
       } catch (err) {
         if (!RESTARTABLE_CODES.has(err.code) || restart >= MAX_QUERY_RESTARTS) {
@@ -232,27 +227,6 @@ export class SalesforceClient {
       void next?.catch(() => undefined);
     }
     return totalSize;
-  }
-
-  private checkComplete(
-    object: string,
-    received: number,
-    totalSize: number,
-    log: ClientLog,
-  ) {
-    if (received < totalSize) {
-      throw new IntegrationProviderAPIError({
-        endpoint: object,
-        status: 'INCOMPLETE',
-        statusText: `received ${received} distinct ${object} records of the ${totalSize} Salesforce counted (totalSize); failing rather than letting JupiterOne delete the rest`,
-      });
-    }
-    if (received > totalSize) {
-      log.info(
-        { object, received, totalSize },
-        'Records were added while the query ran',
-      );
-    }
   }
 
   private async get<T>(
@@ -374,57 +348,4 @@ export class SalesforceClient {
       );
     }
   }
-}
-
-function nextPagePath<T>(
-  page: QueryPage<T>,
-  object: string,
-): string | undefined {
-  if (page.done) {
-    return undefined;
-  }
-  if (!page.nextRecordsUrl) {
-    throw new IntegrationProviderAPIError({
-      endpoint: object,
-      status: 'INCOMPLETE',
-      statusText: `Salesforce said the ${object} query is not done but sent no nextRecordsUrl after ${page.records.length} of ${page.totalSize} records`,
-    });
-  }
-  // A page that promises more but brings nothing would be followed forever,
-  // spending the org's API allowance.
-  if (page.records.length === 0) {
-    throw new IntegrationProviderAPIError({
-      endpoint: object,
-      status: 'INCOMPLETE',
-      statusText: `Salesforce sent an empty ${object} page that says more follow; stopping rather than paging without end`,
-    });
-  }
-  return page.nextRecordsUrl;
-}
-
-/**
- * The records not yielded before, without Salesforce's per-record
- * `attributes`. Overwriting `attributes` rather than deleting it keeps V8's
- * fast property layout for the record.
- */
-function unseen<T extends { Id: string }>(
-  records: T[],
-  yielded: Set<string>,
-  object: string,
-  log: ClientLog,
-): T[] {
-  const fresh: T[] = [];
-  for (const record of records) {
-    if (yielded.has(record.Id)) {
-      log.info(
-        { object, id: record.Id },
-        'Salesforce delivered a record twice; keeping it once',
-      );
-      continue;
-    }
-    yielded.add(record.Id);
-    (record as { attributes?: unknown }).attributes = undefined;
-    fresh.push(record);
-  }
-  return fresh;
 }

@@ -1,0 +1,93 @@
+import { IntegrationProviderAPIError } from '@jupiterone/integration-sdk-core';
+
+/** What the client logs through; a step's logger fits. */
+export interface ClientLog {
+  info(fields: object, message: string): void;
+  warn(fields: object, message: string): void;
+}
+
+/** One page of a query, as Salesforce answers it. */
+export interface QueryPage<T> {
+  totalSize: number;
+  done: boolean;
+  nextRecordsUrl?: string;
+  records: T[];
+}
+
+/**
+ * A query that yields fewer distinct records than Salesforce counted would
+ * have JupiterOne delete the rest: it fails instead.
+ */
+export function checkComplete(
+  object: string,
+  received: number,
+  totalSize: number,
+  log: ClientLog,
+) {
+  if (received < totalSize) {
+    throw new IntegrationProviderAPIError({
+      endpoint: object,
+      status: 'INCOMPLETE',
+      statusText: `received ${received} distinct ${object} records of the ${totalSize} Salesforce counted (totalSize); failing rather than letting JupiterOne delete the rest`,
+    });
+  }
+  if (received > totalSize) {
+    log.info(
+      { object, received, totalSize },
+      'Records were added while the query ran',
+    );
+  }
+}
+
+export function nextPagePath<T>(
+  page: QueryPage<T>,
+  object: string,
+): string | undefined {
+  if (page.done) {
+    return undefined;
+  }
+  if (!page.nextRecordsUrl) {
+    throw new IntegrationProviderAPIError({
+      endpoint: object,
+      status: 'INCOMPLETE',
+      statusText: `Salesforce said the ${object} query is not done but sent no nextRecordsUrl after ${page.records.length} of ${page.totalSize} records`,
+    });
+  }
+  // A page that promises more but brings nothing would be followed forever,
+  // spending the org's API allowance.
+  if (page.records.length === 0) {
+    throw new IntegrationProviderAPIError({
+      endpoint: object,
+      status: 'INCOMPLETE',
+      statusText: `Salesforce sent an empty ${object} page that says more follow; stopping rather than paging without end`,
+    });
+  }
+  return page.nextRecordsUrl;
+}
+
+/**
+ * The records not yielded before, without Salesforce's per-record
+ * `attributes`. Overwriting `attributes` rather than deleting it keeps V8's
+ * fast property layout for the record.
+ */
+export function unseen<T extends { Id: string }>(
+  records: T[],
+  yielded: Set<string>,
+  object: string,
+  log: ClientLog,
+): T[] {
+  const fresh: T[] = [];
+  for (const record of records) {
+    if (yielded.has(record.Id)) {
+      log.info(
+        { object, id: record.Id },
+        'Salesforce delivered a record twice; keeping it once',
+      );
+      continue;
+    }
+    yielded.add(record.Id);
+    (record as { attributes?: unknown }).attributes = undefined;
+    fresh.push(record);
+  }
+  return fresh;
+}
