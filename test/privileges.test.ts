@@ -180,3 +180,23 @@ describe('when access objects cannot be read', () => {
     expect(morgan.mfaEnabled).toBeUndefined();
   });
 });
+
+test('orphan aggregate permission sets and empty components are counted in a log line', async () => {
+  const run = await runIntegration(localInstanceConfig(org()));
+  const orphans = run.logs.find(
+    (record) =>
+      record.message ===
+      'Aggregate permission sets without a permission set group row',
+  );
+  // Subscription Management Collections has no group row.
+  expect(orphans?.fields).toMatchObject({
+    count: 1,
+    permissionSetIds: ['0PSDo000000PuksOAC'],
+  });
+  const components = run.logs.find(
+    (record) => record.fields.object === 'PermissionSetGroupComponent',
+  );
+  expect(components?.fields.omitted).toEqual({
+    'component without a permission set': 1,
+  });
+});
