@@ -88,8 +88,14 @@ function failIfFiltersMatchNobody(
   ledger: StepLedger,
 ) {
   if (filtersUsers(settings) && ledger.entityCount === 0) {
+    const filters = [
+      settings.userRoleIds.length > 0 ? 'userRoleFilter' : undefined,
+      settings.userProfileIds.length > 0 ? 'userProfileFilter' : undefined,
+    ].filter(Boolean);
     throw incompleteStepError(
-      'userRoleFilter and userProfileFilter match no user: check the ids (failing rather than letting JupiterOne delete every user)',
+      `${filters.join(
+        ' and ',
+      )} match no user: check the ids (failing rather than letting JupiterOne delete every user)`,
     );
   }
 }
