@@ -9,10 +9,11 @@ import { SalesforcePermissionSetAssignment } from '../../salesforce/objects';
  */
 export function toAssignment(
   row: SalesforcePermissionSetAssignment,
+  shareId: (id: string) => string = (id) => id,
 ): Assignment {
   const group = row.PermissionSetGroupId;
   return {
-    targetId: group ?? row.PermissionSetId,
+    targetId: shareId(group ?? row.PermissionSetId),
     group: group !== null,
     expiresOn: parseTimePropertyValue(row.ExpirationDate),
     active: row.IsActive !== false,

@@ -30,6 +30,15 @@ export async function fetchPermissionSetAssignments(
     await jobState.getData<string[]>(DataKeys.PROFILE_OWNED_PERMISSION_SETS),
   );
   const byUser = new Map<string, Assignment[]>();
+  // Thousands of permission sets, hundreds of thousands of assignments:
+  // each assignment shares its target's id string instead of keeping its own.
+  const targetIds = new Map<string, string>();
+  const shareId = (id: string): string => {
+    const shared = targetIds.get(id);
+    if (shared) return shared;
+    targetIds.set(id, id);
+    return id;
+  };
   const ledger = new StepLedger(context, 'PermissionSetAssignment');
   await collectObject<SalesforcePermissionSetAssignment>(context, ledger, {
     query: {
@@ -43,7 +52,7 @@ export async function fetchPermissionSetAssignments(
         ledger.omit('permission set owned by the user profile');
       } else {
         const assignments = byUser.get(row.AssigneeId) ?? [];
-        assignments.push(toAssignment(row));
+        assignments.push(toAssignment(row, shareId));
         byUser.set(row.AssigneeId, assignments);
       }
       return [];
