@@ -46,7 +46,7 @@ export class StepLedger {
         converted.push(toEntity(record));
       } catch (err) {
         this.skip(`${this.objectName} could not be converted`, record.Id, {
-          reason: err.message,
+          error: err.message,
         });
       }
     }
@@ -64,8 +64,9 @@ export class StepLedger {
 
   /**
    * A relationship between two entities the graph holds, found by key; none
-   * when either key is null (the record references nothing). A reference to an entity that was
-   * not collected is skipped and counted under the relationship's type.
+   * when either key is null (the record references nothing). A reference to
+   * an entity that was not collected is skipped and counted under the
+   * relationship's type.
    */
   relate(
     metadata: StepRelationshipMetadata,

@@ -54,16 +54,18 @@ export async function fetchUsers(
     query: usersQuery(getSalesforceClient(context).settings),
     toEntity: (user, instanceUrl) =>
       createUserEntity(user, instanceUrl, userAccess(user, sources, now)),
-    relationships: (user) => [
-      ledger.relate(Relationships.ACCOUNT_HAS_USER, accountKey, user.Id),
-      ledger.relate(
-        Relationships.USER_ASSIGNED_USER_ROLE,
-        user.Id,
-        user.UserRoleId,
-      ),
-      profileRelationship(user, ledger),
-      ...notePerson(user, people),
-    ],
+    relationships: (user) => {
+      notePerson(user, people);
+      return [
+        ledger.relate(Relationships.ACCOUNT_HAS_USER, accountKey, user.Id),
+        ledger.relate(
+          Relationships.USER_ASSIGNED_USER_ROLE,
+          user.Id,
+          user.UserRoleId,
+        ),
+        profileRelationship(user, ledger),
+      ];
+    },
   });
   await jobState.setData(DataKeys.PERSON_EMAILS, people);
   ledger.finish();
@@ -101,10 +103,9 @@ function failIfFiltersMatchNobody(
 }
 
 /** Keeps who is a person for build-user-person-relationships. */
-function notePerson(user: SalesforceUser, people: [string, string][]): [] {
+function notePerson(user: SalesforceUser, people: [string, string][]) {
   const email = personEmail(user);
   if (email) people.push([user.Id, email]);
-  return [];
 }
 
 /**

@@ -1,0 +1,92 @@
+import { Entity } from '@jupiterone/integration-sdk-core';
+import { createMockStepExecutionContext } from '@jupiterone/integration-sdk-testing';
+import { Relationships } from '../constants';
+import { loadExecutionConfig } from '../execution';
+import { StepLedger } from './ledger';
+
+function ledgerWithContext() {
+  const instanceConfig = {
+    instanceUrl: 'https://example.my.salesforce.com',
+    clientId: 'id',
+    clientSecret: 'secret',
+  };
+  const context = {
+    ...createMockStepExecutionContext({ instanceConfig }),
+    executionConfig: loadExecutionConfig({ config: instanceConfig }),
+  };
+  const info = jest.spyOn(context.logger, 'info');
+  const warn = jest.spyOn(context.logger, 'warn');
+  const publishWarnEvent = jest.spyOn(context.logger, 'publishWarnEvent');
+  return {
+    context,
+    ledger: new StepLedger(context, 'User'),
+    info,
+    warn,
+    publishWarnEvent,
+  };
+}
+
+test('a record that cannot be converted is logged with its Id and counted', () => {
+  const { ledger, info, warn, publishWarnEvent } = ledgerWithContext();
+  const entities = ledger.convert(
+    [{ Id: '005A' }, { Id: '005B' }],
+    (record) => {
+      if (record.Id === '005B') throw new Error('no Username');
+      return { _key: record.Id } as Entity;
+    },
+  );
+  ledger.finish();
+
+  expect(entities.map((entity) => entity._key)).toEqual(['005A']);
+  expect(info).toHaveBeenCalledWith(
+    {
+      id: '005B',
+      reason: 'User could not be converted',
+      error: 'no Username',
+    },
+    'Skipped record',
+  );
+  expect(warn).toHaveBeenCalledWith(
+    { skipped: { 'User could not be converted': 1 } },
+    'Skipped User data: 1 × User could not be converted',
+  );
+  expect(publishWarnEvent).toHaveBeenCalledTimes(1);
+});
+
+test('a reference to an entity not collected is skipped; a null one is not', async () => {
+  const { context, ledger, publishWarnEvent } = ledgerWithContext();
+  await context.jobState.addEntity({
+    _key: '005A',
+    _type: 'salesforce_user',
+    _class: ['User'],
+  });
+
+  expect(
+    ledger.relate(Relationships.USER_HAS_PROFILE, '005A', null),
+  ).toBeUndefined();
+  expect(
+    ledger.relate(Relationships.USER_HAS_PROFILE, '005A', '00eX'),
+  ).toBeUndefined();
+  ledger.finish();
+
+  expect(publishWarnEvent).toHaveBeenCalledWith(
+    expect.objectContaining({
+      description:
+        'Skipped User data: 1 × salesforce_user_has_profile endpoint not collected',
+    }),
+  );
+});
+
+test('an omission is summed up without a warning', () => {
+  const { ledger, info, publishWarnEvent } = ledgerWithContext();
+  ledger.omit('permission set owned by the user profile');
+  ledger.finish();
+
+  expect(info).toHaveBeenCalledWith(
+    expect.objectContaining({
+      omitted: { 'permission set owned by the user profile': 1 },
+    }),
+    'Collected User records',
+  );
+  expect(publishWarnEvent).not.toHaveBeenCalled();
+});
