@@ -167,7 +167,7 @@ function parseApiVersion(value: string | undefined, problems: string[]) {
  * Filter ids go into the query string of a GET request, which Salesforce
  * refuses past about 16 KB.
  */
-export const MAX_FILTER_IDS = 300;
+const MAX_FILTER_IDS = 300;
 
 /**
  * Accepts one id, comma-separated ids or a JSON array of ids, as the public

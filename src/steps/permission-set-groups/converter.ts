@@ -4,7 +4,7 @@ import { Entities } from '../../constants';
 import { createSalesforceEntity } from '../entity';
 import { SalesforcePermissionSetGroup } from '../../salesforce/objects';
 
-export function permissionSetGroupLabel(group: SalesforcePermissionSetGroup) {
+function permissionSetGroupLabel(group: SalesforcePermissionSetGroup) {
   return group.MasterLabel ?? group.DeveloperName;
 }
 

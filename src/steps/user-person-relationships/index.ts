@@ -19,7 +19,7 @@ import {
  * a person's Salesforce access joins what other integrations know of them.
  * The Person is not created when no other source knows it.
  */
-export function createUserPersonRelationship(
+function createUserPersonRelationship(
   userId: string,
   email: string,
 ): Relationship {

@@ -25,7 +25,7 @@ import { createUserEntity, isPlatformUser, personEmail } from './converter';
 import { incompleteStepError } from '../incomplete';
 
 /** The configured role and profile filters both apply. */
-export function usersQuery(settings: SalesforceSettings): Query {
+function usersQuery(settings: SalesforceSettings): Query {
   return {
     object: 'User',
     fields: USER_FIELDS,
