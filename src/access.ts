@@ -20,6 +20,7 @@ export function permissionMask(record: PermissionFlags): PermissionMask {
 }
 
 export function permissionsIn(mask: PermissionMask): SecurityPermission[] {
+  if (mask === 0) return [];
   return SECURITY_PERMISSIONS.filter((_, bit) => (mask & (1 << bit)) !== 0);
 }
 
@@ -85,13 +86,15 @@ export function isPrivileged(permissions: SecurityPermission[]): boolean {
 }
 
 export function effectiveAccess(grants: Grant[]): EffectiveAccess {
+  const held = grants.reduce((mask, grant) => mask | grant.mask, 0);
+  const permissions = permissionsIn(held);
   const grantedBy: EffectiveAccess['grantedBy'] = {};
-  for (const grant of grants) {
-    for (const permission of permissionsIn(grant.mask)) {
-      (grantedBy[permission] ??= []).push(grant.path);
-    }
+  for (const permission of permissions) {
+    const bit = 1 << SECURITY_PERMISSIONS.indexOf(permission);
+    grantedBy[permission] = grants
+      .filter((grant) => (grant.mask & bit) !== 0)
+      .map((grant) => grant.path);
   }
-  const permissions = SECURITY_PERMISSIONS.filter((p) => grantedBy[p]);
   return {
     permissions,
     grantedBy,

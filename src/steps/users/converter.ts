@@ -7,6 +7,10 @@ import { Entities } from '../../constants';
 import { createSalesforceEntity } from '../entity';
 import { permissionProperty } from '../../permissionProperties';
 import { SalesforceUser } from '../../salesforce/objects';
+import {
+  SECURITY_PERMISSIONS,
+  SecurityPermission,
+} from '../../salesforce/permissions';
 
 /**
  * The domain of an address, dot or not: Salesforce's own system users have
@@ -63,19 +67,25 @@ export function personEmail(user: SalesforceUser): string | undefined {
   return email.startsWith('noreply@') ? undefined : email;
 }
 
+const GRANTED_BY_PROPERTY = Object.fromEntries(
+  SECURITY_PERMISSIONS.map((permission) => [
+    permission,
+    `${permissionProperty(permission)}GrantedBy`,
+  ]),
+) as Record<SecurityPermission, string>;
+
 /** What the user can do, as properties the J1 data model accepts. */
 export function accessProperties(access: EffectiveAccess) {
-  return {
+  const properties: Record<string, boolean | string[]> = {
     admin: access.admin,
     privileged: access.privileged,
     privileges: access.permissions,
-    ...Object.fromEntries(
-      access.permissions.map((permission) => [
-        `${permissionProperty(permission)}GrantedBy`,
-        access.grantedBy[permission],
-      ]),
-    ),
   };
+  for (const permission of access.permissions) {
+    properties[GRANTED_BY_PROPERTY[permission]] =
+      access.grantedBy[permission] ?? [];
+  }
+  return properties;
 }
 
 export interface UserAccess {
