@@ -14,6 +14,8 @@ import {
   USERS_GRAPH,
 } from '../../constants';
 
+const BATCH_SIZE = 2000;
+
 /**
  * Each user who is a person IS the J1 Person with the same email, so that
  * a person's Salesforce access joins what other integrations know of them.
@@ -42,11 +44,15 @@ export async function buildUserPersonRelationships(
   const { jobState, logger } = context;
   const people =
     (await jobState.getData<[string, string][]>(DataKeys.PERSON_EMAILS)) ?? [];
-  await jobState.addRelationships(
-    people.map(([userId, email]) =>
-      createUserPersonRelationship(userId, email),
-    ),
-  );
+  // A batch at a time: what the graph holds in memory must not grow with
+  // the number of users.
+  for (let start = 0; start < people.length; start += BATCH_SIZE) {
+    await jobState.addRelationships(
+      people
+        .slice(start, start + BATCH_SIZE)
+        .map(([userId, email]) => createUserPersonRelationship(userId, email)),
+    );
+  }
   logger.info({ people: people.length }, 'Mapped users to people');
 }
 
