@@ -17,10 +17,6 @@ export const Steps = {
   USERS: { id: 'fetch-users', name: 'Fetch Users' },
   GROUPS: { id: 'fetch-groups', name: 'Fetch Groups' },
   GROUP_MEMBERS: { id: 'fetch-group-members', name: 'Fetch Group Members' },
-  PERMISSION_SET_ASSIGNMENTS: {
-    id: 'fetch-permission-set-assignments',
-    name: 'Fetch Permission Set Assignments',
-  },
   PERMISSION_SET_GROUPS: {
     id: 'fetch-permission-set-groups',
     name: 'Fetch Permission Set Groups',
@@ -41,10 +37,6 @@ export const Steps = {
     id: 'build-user-person-relationships',
     name: 'Build User Person Relationships',
   },
-  USER_PERMISSION_SET_RELATIONSHIPS: {
-    id: 'build-user-permission-set-relationships',
-    name: 'Build User Permission Set Relationships',
-  },
   USER_PERMISSION_SET_GROUP_RELATIONSHIPS: {
     id: 'build-user-permission-set-group-relationships',
     name: 'Build User Permission Set Group Relationships',
@@ -53,7 +45,8 @@ export const Steps = {
 
 /**
  * Users are collected after everything that decides what they may do
- * (profiles, permission sets, groups, assignments, MFA). A step of this
+ * (profiles, permission sets, groups, MFA; their assignments are read
+ * with them). A step of this
  * later graph runs once every step of the first has ended, without
  * depending on them: a first-graph step that fails (say, permission set
  * groups the user may not read) marks its own types partial, not the users'.
@@ -76,8 +69,8 @@ export const DataKeys = {
   PERMISSION_SET_GROUPS: 'permission-set-groups',
   /** Permission set group id → its Grant, muting applied. */
   PERMISSION_SET_GROUP_GRANTS: 'permission-set-group-grants',
-  /** User id → the user's Assignment list. */
-  ASSIGNMENTS_BY_USER: 'assignments-by-user',
+  /** Every assignment of a permission set group (GroupAssignment[]). */
+  GROUP_ASSIGNMENTS: 'group-assignments',
   /** [user id, email] of every user who is a person. */
   PERSON_EMAILS: 'person-emails',
   /** Set once every group is in the graph (true). */

@@ -228,7 +228,9 @@ describe('faults to report: the step fails, its types are partial', () => {
       const { run } = await runWithFaults([{ kind, target: 'Group' }]);
       expect(statusOf(run, 'fetch-groups')).toBe('failure');
       expect(statusOf(run, 'fetch-users')).toBe('success');
-      expect(statusOf(run, 'fetch-permission-set-assignments')).toBe('success');
+      expect(
+        statusOf(run, 'build-user-permission-set-group-relationships'),
+      ).toBe('success');
       expect(run.partialTypes).toEqual(
         expect.arrayContaining([
           'salesforce_group',

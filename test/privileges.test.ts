@@ -82,14 +82,12 @@ test('system users without grants are neither admins nor privileged', async () =
 
 test('assignments carry their expiration, and groups replace their aggregate permission set', async () => {
   const { collectedRelationships } = await executeStepWithDependencies(
-    stepTestConfig(
-      Steps.USER_PERMISSION_SET_RELATIONSHIPS.id,
-      localInstanceConfig(org()),
-    ),
+    stepTestConfig(Steps.USERS.id, localInstanceConfig(org())),
   );
-  const byUser = Object.fromEntries(
-    collectedRelationships.map((r) => [r._fromEntityKey, r]),
+  const assigned = collectedRelationships.filter(
+    (r) => r._type === 'salesforce_user_assigned_permission_set',
   );
+  const byUser = Object.fromEntries(assigned.map((r) => [r._fromEntityKey, r]));
   expect(byUser['005Do000001WSt6IAG']).toMatchObject({
     expirationDate: Date.parse('2024-01-31T00:00:00Z'),
     expired: true,
@@ -155,6 +153,37 @@ describe('when access objects cannot be read', () => {
         ),
       ),
     ).toBe(true);
+  });
+
+  test('permission set assignments: a warning, and the users and what hangs off them partial', async () => {
+    org().injectFaults({
+      kind: 'insufficient-access',
+      target: 'PermissionSetAssignment',
+    });
+    const run = await runIntegration(localInstanceConfig(org()));
+    const failed = run.steps.filter((step) => step.status !== 'success');
+    expect(failed.map((step) => step.id).sort()).toEqual([
+      'build-user-permission-set-group-relationships',
+      'build-user-person-relationships',
+      'fetch-group-members',
+      'fetch-users',
+    ]);
+    expect(run.partialTypes).toEqual(
+      expect.arrayContaining([
+        'salesforce_user',
+        'salesforce_user_assigned_permission_set',
+        'salesforce_group_has_user',
+      ]),
+    );
+    expect(run.partialTypes).not.toContain('salesforce_permission_set');
+    expect(run.events).toContainEqual(
+      expect.objectContaining({
+        name: 'warn_missing_permission',
+        description: expect.stringContaining(
+          'cannot read PermissionSetAssignment',
+        ),
+      }),
+    );
   });
 
   test('TwoFactorMethodsInfo: a warning, and mfaEnabled left unset, never false', async () => {

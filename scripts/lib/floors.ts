@@ -24,7 +24,9 @@ const API_VERSION = '59.0';
  * The objects the integration reads, each with the objects it must be
  * fetched after: those whose entities its records are linked to (every
  * entity hangs off the account, the Organization), and for users, all
- * that decides their privileges.
+ * that decides their privileges. A user's assignments decide them too, but
+ * users and assignments can be read together, both sorted by user, so
+ * neither waits for the other.
  */
 const FETCH_AFTER: Record<string, { fields: string[]; after: string[] }> = {
   Organization: { fields: ORGANIZATION_FIELDS, after: [] },
@@ -43,7 +45,6 @@ const FETCH_AFTER: Record<string, { fields: string[]; after: string[] }> = {
     fields: PERMISSION_SET_GROUP_COMPONENT_FIELDS,
     after: ['PermissionSetGroup', 'PermissionSet', 'MutingPermissionSet'],
   },
-  // Assignments and MFA decide the users' properties, so come first.
   PermissionSetAssignment: {
     fields: PERMISSION_SET_ASSIGNMENT_FIELDS,
     after: ['PermissionSet'],
@@ -57,7 +58,6 @@ const FETCH_AFTER: Record<string, { fields: string[]; after: string[] }> = {
       'UserRole',
       'Profile',
       'PermissionSetGroupComponent',
-      'PermissionSetAssignment',
       'TwoFactorMethodsInfo',
     ],
   },

@@ -47,6 +47,8 @@ export interface Query {
   object: string;
   fields: readonly string[];
   filters?: readonly IdFilter[];
+  /** A field of `fields` to sort by, ascending. */
+  orderBy?: string;
 }
 
 export interface ClientOptions {
@@ -164,7 +166,12 @@ export class SalesforceClient {
     query: Query,
     log: ClientLog = silentLog,
   ): AsyncGenerator<T[]> {
-    const soql = buildSelect(query.object, query.fields, query.filters);
+    const soql = buildSelect(
+      query.object,
+      query.fields,
+      query.filters,
+      query.orderBy,
+    );
     const yielded = new Set<string>();
     for (let restart = 0; ; restart++) {
       try {

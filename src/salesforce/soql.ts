@@ -13,13 +13,15 @@ export function buildSelect(
   object: string,
   fields: readonly string[],
   filters: readonly IdFilter[] = [],
+  orderBy?: string,
 ): string {
   const conditions = filters
     .filter((filter) => filter.ids.length > 0)
     .map(inCondition);
   const where =
     conditions.length > 0 ? ` WHERE ${conditions.join(' AND ')}` : '';
-  return `SELECT ${fields.join(', ')} FROM ${object}${where}`;
+  const order = orderBy ? ` ORDER BY ${orderBy}` : '';
+  return `SELECT ${fields.join(', ')} FROM ${object}${where}${order}`;
 }
 
 function inCondition({ field, ids }: IdFilter): string {

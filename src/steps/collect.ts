@@ -15,6 +15,8 @@ export interface ObjectCollection<R> {
   /** The entity a record becomes; join objects become relationships only. */
   toEntity?: (record: R, instanceUrl: string) => Entity;
   relationships: (record: R) => (Relationship | undefined)[];
+  /** Awaited with each page before its records are converted. */
+  beforePage?: (records: R[]) => Promise<void>;
   /** The permission to name when the object cannot be read. */
   permissionToGrant?: string;
   /**
@@ -34,16 +36,15 @@ export async function collectObject<R extends { Id: string }>(
   ledger: StepLedger,
   collection: ObjectCollection<R>,
 ): Promise<boolean> {
-  const { query, toEntity, relationships } = collection;
-  const { jobState, logger } = context;
-  const client = getSalesforceClient(context);
+  const { toEntity, relationships, beforePage } = collection;
+  const { jobState } = context;
+  const { instanceUrl } = getSalesforceClient(context);
   try {
-    for await (const records of client.query<R>(query, logger)) {
+    for await (const records of queryObject<R>(context, collection)) {
+      await beforePage?.(records);
       if (toEntity) {
         await jobState.addEntities(
-          ledger.convert(records, (record) =>
-            toEntity(record, client.instanceUrl),
-          ),
+          ledger.convert(records, (record) => toEntity(record, instanceUrl)),
         );
       } else {
         ledger.countFetched(records);
@@ -52,11 +53,33 @@ export async function collectObject<R extends { Id: string }>(
     }
     return true;
   } catch (err) {
-    if (!(err instanceof IntegrationProviderAuthorizationError)) throw err;
-    reportMissingPermission(context, collection);
-    if (!collection.optional) throw err;
-    return false;
+    if (collection.optional && isMissingPermission(err)) return false;
+    throw err;
   }
+}
+
+/**
+ * A query's records page by page. An object the integration user cannot
+ * read is reported (what to grant) before the error is passed on.
+ */
+export async function* queryObject<R extends { Id: string }>(
+  context: IntegrationStepExecutionContext<IntegrationConfig>,
+  collection: Pick<
+    ObjectCollection<R>,
+    'query' | 'permissionToGrant' | 'optional'
+  >,
+): AsyncGenerator<R[]> {
+  const client = getSalesforceClient(context);
+  try {
+    yield* client.query<R>(collection.query, context.logger);
+  } catch (err) {
+    if (isMissingPermission(err)) reportMissingPermission(context, collection);
+    throw err;
+  }
+}
+
+function isMissingPermission(err: unknown): boolean {
+  return err instanceof IntegrationProviderAuthorizationError;
 }
 
 /**
@@ -67,7 +90,11 @@ export async function collectObject<R extends { Id: string }>(
  */
 function reportMissingPermission<R>(
   context: IntegrationStepExecutionContext<IntegrationConfig>,
-  { query: { object }, permissionToGrant, optional }: ObjectCollection<R>,
+  {
+    query: { object },
+    permissionToGrant,
+    optional,
+  }: Pick<ObjectCollection<R>, 'query' | 'permissionToGrant' | 'optional'>,
 ) {
   const grant =
     permissionToGrant ??

@@ -2,7 +2,6 @@ import { accountSteps } from './account';
 import { groupMemberSteps } from './group-members';
 import { groupSteps } from './groups';
 import { mutingPermissionSetSteps } from './muting-permission-sets';
-import { permissionSetAssignmentSteps } from './permission-set-assignments';
 import { permissionSetGroupComponentSteps } from './permission-set-group-components';
 import { permissionSetGroupSteps } from './permission-set-groups';
 import { permissionSetSteps } from './permission-sets';
@@ -21,7 +20,6 @@ export const integrationSteps = [
   ...permissionSetGroupSteps,
   ...mutingPermissionSetSteps,
   ...permissionSetGroupComponentSteps,
-  ...permissionSetAssignmentSteps,
   ...twoFactorMethodSteps,
   ...groupSteps,
   ...userSteps,

@@ -98,8 +98,8 @@ export class StepLedger {
    * Counts a record left out by design because the graph holds its fact
    * another way; reported in the step's summary, not as a warning.
    */
-  omit(reason: string): void {
-    increment(this.omitted, reason);
+  omit(reason: string, count = 1): void {
+    increment(this.omitted, reason, count);
   }
 
   /** Records data that should have been collected and was not. */
@@ -160,8 +160,8 @@ export class StepLedger {
   }
 }
 
-function increment(counts: Map<string, number>, key: string): number {
-  const count = (counts.get(key) ?? 0) + 1;
+function increment(counts: Map<string, number>, key: string, by = 1): number {
+  const count = (counts.get(key) ?? 0) + by;
   counts.set(key, count);
   return count;
 }

@@ -68,7 +68,6 @@ const expectations: [string, Record<string, number>, Record<string, number>][] =
         'salesforce_permission_set_group_has_muting_permission_set',
       ),
     ],
-    [Steps.PERMISSION_SET_ASSIGNMENTS.id, {}, {}],
     [Steps.TWO_FACTOR_METHODS.id, {}, {}],
     [
       Steps.GROUPS.id,
@@ -87,12 +86,8 @@ const expectations: [string, Record<string, number>, Record<string, number>][] =
         'salesforce_account_has_user',
         'salesforce_user_assigned_user_role',
         'salesforce_user_has_profile',
+        'salesforce_user_assigned_permission_set',
       ),
-    ],
-    [
-      Steps.USER_PERMISSION_SET_RELATIONSHIPS.id,
-      {},
-      pick(R, 'salesforce_user_assigned_permission_set'),
     ],
     [
       Steps.USER_PERMISSION_SET_GROUP_RELATIONSHIPS.id,

@@ -18,9 +18,12 @@ export interface AccessSources {
   profiles?: Record<string, Grant>;
   permissionSets?: Record<string, PolicyGrant>;
   groups?: Record<string, PolicyGrant>;
-  assignments?: Map<string, Assignment[]>;
+  profileOwnedPermissionSets?: string[];
   mfa?: Record<string, boolean>;
 }
+
+/** A user's assignment of a permission set group: [user id, assignment]. */
+export type GroupAssignment = [string, Assignment];
 
 export async function readAccessSources(
   jobState: JobState,
@@ -29,7 +32,9 @@ export async function readAccessSources(
     profiles: await jobState.getData(DataKeys.PROFILE_GRANTS),
     permissionSets: await jobState.getData(DataKeys.PERMISSION_SET_GRANTS),
     groups: await jobState.getData(DataKeys.PERMISSION_SET_GROUP_GRANTS),
-    assignments: await jobState.getData(DataKeys.ASSIGNMENTS_BY_USER),
+    profileOwnedPermissionSets: await jobState.getData(
+      DataKeys.PROFILE_OWNED_PERMISSION_SETS,
+    ),
     mfa: await jobState.getData(DataKeys.MFA_BY_USER),
   };
 }
@@ -39,7 +44,6 @@ export function missingSources(sources: AccessSources): string[] {
   const required: [keyof AccessSources, string][] = [
     ['profiles', 'profiles'],
     ['permissionSets', 'permission sets'],
-    ['assignments', 'permission set assignments'],
   ];
   return required.filter(([key]) => !sources[key]).map(([, name]) => name);
 }
@@ -50,23 +54,22 @@ export function missingSources(sources: AccessSources): string[] {
  */
 export function userAccess(
   user: SalesforceUser,
+  assignments: Assignment[],
   sources: AccessSources,
   now: number,
 ): UserAccess {
-  const grants: (Grant | undefined)[] = [
-    user.ProfileId ? sources.profiles?.[user.ProfileId] : undefined,
-    ...(sources.assignments?.get(user.Id) ?? [])
-      .filter((assignment) => !isExpired(assignment, now))
-      .map((assignment) =>
-        assignment.group
-          ? sources.groups?.[assignment.targetId]
-          : sources.permissionSets?.[assignment.targetId],
-      ),
-  ];
+  const grants: Grant[] = [];
+  const profile = user.ProfileId && sources.profiles?.[user.ProfileId];
+  if (profile) grants.push(profile);
+  for (const assignment of assignments) {
+    if (isExpired(assignment, now)) continue;
+    const grant = assignment.group
+      ? sources.groups?.[assignment.targetId]
+      : sources.permissionSets?.[assignment.targetId];
+    if (grant) grants.push(grant);
+  }
   return {
-    access: effectiveAccess(
-      grants.filter((grant): grant is Grant => grant !== undefined),
-    ),
+    access: effectiveAccess(grants),
     mfaEnabled: sources.mfa ? sources.mfa[user.Id] === true : undefined,
   };
 }

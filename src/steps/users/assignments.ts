@@ -1,6 +1,18 @@
-import { parseTimePropertyValue } from '@jupiterone/integration-sdk-core';
+import {
+  IntegrationStepExecutionContext,
+  parseTimePropertyValue,
+} from '@jupiterone/integration-sdk-core';
 import { Assignment } from '../../access';
-import { SalesforcePermissionSetAssignment } from '../../salesforce/objects';
+import { filtersUsers, IntegrationConfig } from '../../config';
+import { getSalesforceClient } from '../../execution';
+import {
+  PERMISSION_SET_ASSIGNMENT_FIELDS,
+  SalesforcePermissionSetAssignment,
+} from '../../salesforce/objects';
+import { queryObject } from '../collect';
+import { StepLedger } from '../ledger';
+import { AssignmentMerge } from './assignmentMerge';
+import { IdOrder } from './idOrder';
 
 /**
  * An assignment of a permission set group names both the group and the
@@ -9,13 +21,61 @@ import { SalesforcePermissionSetAssignment } from '../../salesforce/objects';
  */
 export function toAssignment(
   row: SalesforcePermissionSetAssignment,
-  shareId: (id: string) => string = (id) => id,
 ): Assignment {
   const group = row.PermissionSetGroupId;
   return {
-    targetId: shareId(group ?? row.PermissionSetId),
+    targetId: group ?? row.PermissionSetId,
     group: group !== null,
     expiresOn: parseTimePropertyValue(row.ExpirationDate),
     active: row.IsActive !== false,
   };
+}
+
+/**
+ * Starts reading every permission set assignment, sorted by assignee, to
+ * be matched with the users as they arrive (see AssignmentMerge).
+ */
+export function readAssignments(
+  context: IntegrationStepExecutionContext<IntegrationConfig>,
+  ledger: StepLedger,
+  profileOwnedPermissionSets: Set<string>,
+  order: IdOrder,
+): AssignmentMerge<SalesforcePermissionSetAssignment, Assignment> {
+  const rows = queryObject<SalesforcePermissionSetAssignment>(context, {
+    query: {
+      object: 'PermissionSetAssignment',
+      fields: PERMISSION_SET_ASSIGNMENT_FIELDS,
+      orderBy: 'AssigneeId',
+    },
+  });
+  return new AssignmentMerge(countFetched(rows, ledger), order, {
+    toAssignment: (row) => {
+      // Every user holds their profile's own permission set; the graph
+      // says so once, through user HAS profile HAS permission set.
+      if (profileOwnedPermissionSets.has(row.PermissionSetId)) {
+        ledger.omit('permission set owned by the user profile');
+        return undefined;
+      }
+      return toAssignment(row);
+    },
+    onUnmatched: (count) => ledger.omit(unmatchedReason(context), count),
+  });
+}
+
+function unmatchedReason(
+  context: IntegrationStepExecutionContext<IntegrationConfig>,
+): string {
+  return filtersUsers(getSalesforceClient(context).settings)
+    ? 'assignee outside the configured user filters'
+    : 'assignee not among the users read';
+}
+
+async function* countFetched<R>(
+  pages: AsyncIterable<R[]>,
+  ledger: StepLedger,
+): AsyncGenerator<R[]> {
+  for await (const page of pages) {
+    ledger.countFetched(page);
+    yield page;
+  }
 }

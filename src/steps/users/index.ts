@@ -1,3 +1,4 @@
+import { Assignment } from '../../access';
 import {
   IntegrationStep,
   IntegrationStepExecutionContext,
@@ -20,7 +21,16 @@ import { SalesforceUser, USER_FIELDS } from '../../salesforce/objects';
 import { getAccountKey } from '../accountKey';
 import { collectObject } from '../collect';
 import { StepLedger } from '../ledger';
-import { missingSources, readAccessSources, userAccess } from './access';
+import {
+  AccessSources,
+  GroupAssignment,
+  missingSources,
+  readAccessSources,
+  userAccess,
+} from './access';
+import { readAssignments } from './assignments';
+import { IdOrder } from './idOrder';
+import { assignmentProperties } from '../user-permission-set-relationships/converter';
 import { createUserEntity, isPlatformUser, personEmail } from './converter';
 import { incompleteStepError } from '../incomplete';
 
@@ -33,9 +43,17 @@ function usersQuery(settings: SalesforceSettings): Query {
       { field: 'UserRoleId', ids: settings.userRoleIds },
       { field: 'ProfileId', ids: settings.userProfileIds },
     ],
+    orderBy: 'Id',
   };
 }
 
+/**
+ * Users carry their effective privileges, which depend on their permission
+ * set assignments: both are read at once, sorted by user, and each page of
+ * users is converted as soon as its assignments are in (AssignmentMerge).
+ * The user ASSIGNED permission set relationships are drawn here too; those
+ * to permission set groups are left for their own step.
+ */
 export async function fetchUsers(
   context: IntegrationStepExecutionContext<IntegrationConfig>,
 ): Promise<void> {
@@ -49,28 +67,79 @@ export async function fetchUsers(
   }
   const now = Date.now();
   const ledger = new StepLedger(context, 'User');
+  const assignmentLedger = new StepLedger(context, 'PermissionSetAssignment');
+  const assignments = readAssignments(
+    context,
+    assignmentLedger,
+    new Set(sources.profileOwnedPermissionSets),
+    new IdOrder(),
+  );
   const people: [string, string][] = [];
-  await collectObject<SalesforceUser>(context, ledger, {
-    query: usersQuery(getSalesforceClient(context).settings),
-    toEntity: (user, instanceUrl) =>
-      createUserEntity(user, instanceUrl, userAccess(user, sources, now)),
-    relationships: (user) => {
-      notePerson(user, people);
-      return [
-        ledger.relate(Relationships.ACCOUNT_HAS_USER, accountKey, user.Id),
-        ledger.relate(
-          Relationships.USER_ASSIGNED_USER_ROLE,
-          user.Id,
-          user.UserRoleId,
+  const groupAssignments: GroupAssignment[] = [];
+  let assignedInPage = new Map<string, Assignment[]>();
+  try {
+    await collectObject<SalesforceUser>(context, ledger, {
+      query: usersQuery(getSalesforceClient(context).settings),
+      beforePage: async (users) => {
+        assignedInPage = await assignments.forUsers(users);
+      },
+      toEntity: (user, instanceUrl) =>
+        createUserEntity(
+          user,
+          instanceUrl,
+          userAccess(user, assignedInPage.get(user.Id) ?? [], sources, now),
         ),
-        profileRelationship(user, ledger),
-      ];
-    },
-  });
+      relationships: (user) => {
+        notePerson(user, people);
+        const assigned = assignedInPage.get(user.Id) ?? [];
+        for (const assignment of assigned) {
+          if (assignment.group) groupAssignments.push([user.Id, assignment]);
+        }
+        return [
+          ledger.relate(Relationships.ACCOUNT_HAS_USER, accountKey, user.Id),
+          ledger.relate(
+            Relationships.USER_ASSIGNED_USER_ROLE,
+            user.Id,
+            user.UserRoleId,
+          ),
+          profileRelationship(user, ledger),
+          ...permissionSetRelationships(user, assigned, sources, ledger, now),
+        ];
+      },
+    });
+    await assignments.finish();
+  } finally {
+    await assignments.stop();
+  }
   await jobState.setData(DataKeys.PERSON_EMAILS, people);
+  await jobState.setData(DataKeys.GROUP_ASSIGNMENTS, groupAssignments);
   ledger.finish();
+  assignmentLedger.finish();
   failIfUnderstated(missingSources(sources));
   failIfFiltersMatchNobody(getSalesforceClient(context).settings, ledger);
+}
+
+function permissionSetRelationships(
+  user: SalesforceUser,
+  assigned: Assignment[],
+  sources: AccessSources,
+  ledger: StepLedger,
+  now: number,
+) {
+  return assigned
+    .filter((assignment) => !assignment.group)
+    .map((assignment) =>
+      ledger.relate(
+        Relationships.USER_ASSIGNED_PERMISSION_SET,
+        user.Id,
+        assignment.targetId,
+        assignmentProperties(
+          assignment,
+          sources.permissionSets?.[assignment.targetId],
+          now,
+        ),
+      ),
+    );
 }
 
 function profileRelationship(user: SalesforceUser, ledger: StepLedger) {
@@ -131,6 +200,7 @@ export const userSteps: IntegrationStep<IntegrationConfig>[] = [
       Relationships.ACCOUNT_HAS_USER,
       Relationships.USER_ASSIGNED_USER_ROLE,
       Relationships.USER_HAS_PROFILE,
+      Relationships.USER_ASSIGNED_PERMISSION_SET,
     ],
     dependencyGraphId: USERS_GRAPH,
     executionHandler: fetchUsers,

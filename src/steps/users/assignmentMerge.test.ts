@@ -1,0 +1,135 @@
+import { AssignmentMerge } from './assignmentMerge';
+import { IdOrder } from './idOrder';
+
+interface Row {
+  AssigneeId: string;
+  PermissionSetId: string;
+}
+
+/** A 15-character user id from a serial of up to 12 characters. */
+const user = (serial: string) => `005${serial.padStart(12, '0')}`;
+
+/** Pages arrive one event-loop turn apart, as responses would. */
+const arrival = () => new Promise((resolve) => setImmediate(resolve));
+
+async function* pagesOf(rows: Row[], pageSize: number): AsyncGenerator<Row[]> {
+  for (let i = 0; i < rows.length; i += pageSize) {
+    await arrival();
+    yield rows.slice(i, i + pageSize);
+  }
+}
+
+function merge(rows: AsyncIterable<Row[]>, order = new IdOrder()) {
+  const unmatched: number[] = [];
+  const merged = new AssignmentMerge(rows, order, {
+    toAssignment: (row: Row) =>
+      row.PermissionSetId === 'profile' ? undefined : row.PermissionSetId,
+    onUnmatched: (count) => unmatched.push(count),
+  });
+  return { merged, unmatched };
+}
+
+describe('IdOrder', () => {
+  test('ids sorted without regard to case rule out case-sensitive order', () => {
+    const order = new IdOrder();
+    expect(order.isPast(user('b'), user('B'))).toBe(false);
+    order.observe(user('a'), user('B'), 'User');
+    // Only the case-insensitive order is left: b and B are equal in it.
+    expect(order.isPast(user('b'), user('B'))).toBe(false);
+    expect(order.isPast(user('c'), user('B'))).toBe(true);
+  });
+
+  test('ids sorted by case rule out case-insensitive order', () => {
+    const order = new IdOrder();
+    order.observe(user('Z'), user('a'), 'User');
+    expect(order.isPast(user('a'), user('Z'))).toBe(true);
+  });
+
+  test('ids in neither order fail, naming the object and the ids', () => {
+    const order = new IdOrder();
+    order.observe(user('a'), user('B'), 'User');
+    expect(() =>
+      order.observe(user('c'), user('b'), 'PermissionSetAssignment'),
+    ).toThrow(
+      `Salesforce returned PermissionSetAssignment records out of id order (${user(
+        'c',
+      )} before ${user('b')})`,
+    );
+  });
+
+  test('the 18-character suffix does not count', () => {
+    const order = new IdOrder();
+    expect(order.isPast(`${user('1')}ZZZ`, `${user('1')}AAA`)).toBe(false);
+  });
+});
+
+describe('AssignmentMerge', () => {
+  const rows: Row[] = [
+    { AssigneeId: user('01'), PermissionSetId: 'gone' }, // no such user
+    { AssigneeId: user('02'), PermissionSetId: 'ps-a' },
+    { AssigneeId: user('02'), PermissionSetId: 'profile' },
+    { AssigneeId: user('02'), PermissionSetId: 'ps-b' },
+    { AssigneeId: user('04'), PermissionSetId: 'ps-a' },
+    { AssigneeId: user('05'), PermissionSetId: 'filtered' }, // no such user
+    { AssigneeId: user('06'), PermissionSetId: 'ps-c' },
+    { AssigneeId: user('09'), PermissionSetId: 'ps-d' }, // after the last
+  ];
+
+  test('gives each page of users exactly their assignments', async () => {
+    const { merged, unmatched } = merge(pagesOf(rows, 3));
+    const first = await merged.forUsers([{ Id: user('02') }]);
+    expect(Object.fromEntries(first)).toEqual({
+      [user('02')]: ['ps-a', 'ps-b'],
+    });
+    const second = await merged.forUsers([
+      { Id: user('03') },
+      { Id: user('04') },
+      { Id: user('06') },
+    ]);
+    expect(Object.fromEntries(second)).toEqual({
+      [user('04')]: ['ps-a'],
+      [user('06')]: ['ps-c'],
+    });
+    await merged.finish();
+    await merged.stop();
+    // 01 before the first user, 05 between users, 09 after the last.
+    expect(unmatched).toEqual([1, 1, 1]);
+  });
+
+  test('a failure reading assignments fails the users waiting for them', async () => {
+    async function* failing(): AsyncGenerator<Row[]> {
+      await arrival();
+      yield rows.slice(0, 2);
+      await arrival();
+      throw new Error('INVALID_SESSION_ID');
+    }
+    const { merged } = merge(failing());
+    await expect(merged.forUsers([{ Id: user('06') }])).rejects.toThrow(
+      'INVALID_SESSION_ID',
+    );
+    await merged.stop();
+  });
+
+  test('reads only a bounded number of assignments ahead of the users', async () => {
+    let pagesRead = 0;
+    async function* many(): AsyncGenerator<Row[]> {
+      for (let page = 0; page < 100; page++) {
+        await arrival();
+        pagesRead++;
+        yield Array.from({ length: 1000 }, (_, i) => ({
+          AssigneeId: user(String(page * 1000 + i + 1)),
+          PermissionSetId: 'ps',
+        }));
+      }
+    }
+    const { merged } = merge(many());
+    await merged.forUsers([{ Id: user('1') }]);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(pagesRead).toBeLessThanOrEqual(12);
+    // Users further on are still served, the reader catching up.
+    const later = await merged.forUsers([{ Id: user('50000') }]);
+    expect(later.get(user('50000'))).toEqual(['ps']);
+    await merged.stop();
+    expect(pagesRead).toBeLessThan(100);
+  });
+});
