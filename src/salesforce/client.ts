@@ -220,20 +220,29 @@ export class SalesforceClient {
       log,
     );
     let totalSize = 0;
-    try {
-      while (next) {
-        const page: QueryPage<T> = await next;
-        totalSize = page.totalSize;
-        const nextPath = nextPagePath(page, object);
-        next = nextPath ? this.get(nextPath, object, log) : undefined;
-        yield unseen(page.records, yielded, object, log);
-      }
-    } finally {
-      // A caller that stops early leaves a page in flight; its failure,
-      // if any, concerns no one.
-      void next?.catch(() => undefined);
+    while (next) {
+      const page: QueryPage<T> = await next;
+      totalSize = page.totalSize;
+      const nextPath = nextPagePath(page, object);
+      next = nextPath ? this.prefetch(nextPath, object, log) : undefined;
+      yield unseen(page.records, yielded, object, log);
     }
     return totalSize;
+  }
+
+  /**
+   * A page requested before the caller needs it. Its failure is thrown
+   * where the page is awaited, if it ever is (a caller may stop early);
+   * until then it must not count as an unhandled rejection.
+   */
+  private prefetch<T>(
+    path: string,
+    object: string,
+    log: ClientLog,
+  ): Promise<T> {
+    const page = this.get<T>(path, object, log);
+    page.catch(() => undefined);
+    return page;
   }
 
   private async get<T>(

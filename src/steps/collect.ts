@@ -27,6 +27,16 @@ export interface ObjectCollection<R> {
 }
 
 /**
+ * Records added between two turns of the event loop. Responses that
+ * arrive while a page is converted (the next page, and other queries of a
+ * step) are read in between, so that their next requests go out at once.
+ */
+const SLICE_SIZE = 250;
+
+const nextTurnOfEventLoop = () =>
+  new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
  * Streams a query's records into the graph a page at a time: a page's
  * entities first, so that its own relationships can find their keys.
  * Resolves to false when an optional object could not be read.
@@ -40,16 +50,22 @@ export async function collectObject<R extends { Id: string }>(
   const { jobState } = context;
   const { instanceUrl } = getSalesforceClient(context);
   try {
-    for await (const records of queryObject<R>(context, collection)) {
-      await beforePage?.(records);
-      if (toEntity) {
-        await jobState.addEntities(
-          ledger.convert(records, (record) => toEntity(record, instanceUrl)),
+    for await (const page of queryObject<R>(context, collection)) {
+      await beforePage?.(page);
+      for (let start = 0; start < page.length; start += SLICE_SIZE) {
+        const records = page.slice(start, start + SLICE_SIZE);
+        if (toEntity) {
+          await jobState.addEntities(
+            ledger.convert(records, (record) => toEntity(record, instanceUrl)),
+          );
+        } else {
+          ledger.countFetched(records);
+        }
+        await jobState.addRelationships(
+          defined(records.flatMap(relationships)),
         );
-      } else {
-        ledger.countFetched(records);
+        await nextTurnOfEventLoop();
       }
-      await jobState.addRelationships(defined(records.flatMap(relationships)));
     }
     return true;
   } catch (err) {

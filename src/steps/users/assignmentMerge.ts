@@ -9,7 +9,7 @@ interface AssignmentRow {
  * keep Salesforce busy while users are converted, few enough that memory
  * does not grow with the org.
  */
-const READ_AHEAD = 10_000;
+export const READ_AHEAD = 20_000;
 
 interface MergeOptions<R, A> {
   /** The assignment a row holds, or none when the graph leaves it out. */
