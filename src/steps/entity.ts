@@ -24,8 +24,12 @@ export function createSalesforceEntity(
 ): Entity {
   return createIntegrationEntity({
     entityData: {
-      source: record,
+      // The record is raw data only: passed as `source`, the SDK would
+      // also look for data-model property names among its fields, which
+      // Salesforce's never are (they are capitalised), at a cost per record.
+      source: {},
       assign: {
+        _rawData: [{ name: 'default', rawData: record }],
         _key: record.Id,
         _type: metadata._type,
         _class: metadata._class,
