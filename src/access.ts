@@ -85,16 +85,28 @@ export function isPrivileged(permissions: SecurityPermission[]): boolean {
   return permissions.some((p) => !COMMON_PERMISSIONS.includes(p));
 }
 
-export function effectiveAccess(grants: Grant[]): EffectiveAccess {
-  const held = grants.reduce((mask, grant) => mask | grant.mask, 0);
-  const permissions = permissionsIn(held);
-  const grantedBy: EffectiveAccess['grantedBy'] = {};
-  for (const permission of permissions) {
-    const bit = 1 << SECURITY_PERMISSIONS.indexOf(permission);
-    grantedBy[permission] = grants
-      .filter((grant) => (grant.mask & bit) !== 0)
-      .map((grant) => grant.path);
+/** Each grant's permissions, worked out once however many hold it. */
+const grantPermissions = new WeakMap<Grant, SecurityPermission[]>();
+
+function permissionsOf(grant: Grant): SecurityPermission[] {
+  let permissions = grantPermissions.get(grant);
+  if (!permissions) {
+    permissions = permissionsIn(grant.mask);
+    grantPermissions.set(grant, permissions);
   }
+  return permissions;
+}
+
+export function effectiveAccess(grants: Grant[]): EffectiveAccess {
+  const grantedBy: EffectiveAccess['grantedBy'] = {};
+  let held = 0;
+  for (const grant of grants) {
+    held |= grant.mask;
+    for (const permission of permissionsOf(grant)) {
+      (grantedBy[permission] ??= []).push(grant.path);
+    }
+  }
+  const permissions = permissionsIn(held);
   return {
     permissions,
     grantedBy,

@@ -90,11 +90,9 @@ export async function fetchUsers(
           userAccess(user, assignedInPage.get(user.Id) ?? [], sources, now),
         ),
       relationships: (user) => {
-        notePerson(user, people);
         const assigned = assignedInPage.get(user.Id) ?? [];
-        for (const assignment of assigned) {
-          if (assignment.group) groupAssignments.push([user.Id, assignment]);
-        }
+        notePerson(user, people);
+        groupAssignments.push(...groupAssignmentsOf(user, assigned));
         return [
           ledger.relate(Relationships.ACCOUNT_HAS_USER, accountKey, user.Id),
           ledger.relate(
@@ -117,6 +115,16 @@ export async function fetchUsers(
   assignmentLedger.finish();
   failIfUnderstated(missingSources(sources));
   failIfFiltersMatchNobody(getSalesforceClient(context).settings, ledger);
+}
+
+/** Kept for build-user-permission-set-group-relationships. */
+function groupAssignmentsOf(
+  user: SalesforceUser,
+  assigned: Assignment[],
+): GroupAssignment[] {
+  return assigned
+    .filter((assignment) => assignment.group)
+    .map((assignment) => [user.Id, assignment]);
 }
 
 function permissionSetRelationships(
