@@ -1,4 +1,5 @@
 /* eslint-disable no-console */
+import { execFile } from 'child_process';
 import { promises as fs } from 'fs';
 import os from 'os';
 import path from 'path';
@@ -41,6 +42,7 @@ interface BenchRow {
   wallSeconds: number;
   collectSeconds: number;
   floorSeconds: number;
+  sdkStoreSeconds: number;
   peakRssMb: number;
   peakLiveHeapMb: number;
   apiCalls: number;
@@ -83,6 +85,9 @@ async function benchOne(
       },
     );
     const wallMs = Date.now() - started;
+    const sdkStoreMs = await measureSdkStore(
+      path.join(project, '.j1-integration', 'graph'),
+    );
     const memory = JSON.parse(await fs.readFile(memoryFile, 'utf8')) as {
       peakRss: number;
       peakLiveHeap: number;
@@ -98,6 +103,7 @@ async function benchOne(
       wallSeconds: wallMs / 1000,
       collectSeconds: collectDurationMs(result.output) / 1000,
       floorSeconds: floorMs / 1000,
+      sdkStoreSeconds: sdkStoreMs / 1000,
       peakRssMb: memory.peakRss / 2 ** 20,
       peakLiveHeapMb: memory.peakLiveHeap / 2 ** 20,
       apiCalls: org.calls.total - callsBefore,
@@ -114,6 +120,30 @@ async function benchOne(
     await org.close();
     await fs.rm(project, { recursive: true, force: true });
   }
+}
+
+/**
+ * The time the SDK alone takes to track and write the graph a collection
+ * produced (scripts/replayGraph.ts), in a process of its own.
+ */
+function measureSdkStore(graphDirectory: string): Promise<number> {
+  const tsNode = path.join(PROJECT_ROOT, 'node_modules', '.bin', 'ts-node');
+  const script = path.join(__dirname, 'replayGraph.ts');
+  return new Promise((resolve, reject) => {
+    execFile(
+      tsNode,
+      ['--transpile-only', script, graphDirectory],
+      { env: { ...process.env, LOG_LEVEL: 'error' }, maxBuffer: 2 ** 26 },
+      (err, stdout) => {
+        const timings = /\{"storeMs":([\d.]+)/.exec(stdout);
+        if (err || !timings) {
+          reject(err ?? new Error(`replayGraph printed no timings: ${stdout}`));
+        } else {
+          resolve(Number(timings[1]));
+        }
+      },
+    );
+  });
 }
 
 /**
@@ -147,7 +177,7 @@ function parseList(flag: string, fallback: string[]): string[] {
 
 function table(rows: BenchRow[]): string {
   const header =
-    '| size | latency | process wall s | collect s | latency floor s | collect / floor | peak RSS MB | peak live heap MB | API calls | minimum calls | entities | relationships | complete |';
+    '| size | latency | process wall s | collect s | latency floor s | collect / floor | SDK store s | peak RSS MB | peak live heap MB | API calls | minimum calls | entities | relationships | complete |';
   const rule = `|${header
     .split('|')
     .slice(1, -1)
@@ -161,6 +191,7 @@ function table(rows: BenchRow[]): string {
       row.collectSeconds.toFixed(1),
       row.floorSeconds.toFixed(1),
       (row.collectSeconds / row.floorSeconds).toFixed(2),
+      row.sdkStoreSeconds.toFixed(1),
       row.peakRssMb.toFixed(0),
       row.peakLiveHeapMb.toFixed(0),
       row.apiCalls,

@@ -155,7 +155,7 @@ function countTypes(
   }
 }
 
-async function listJsonFiles(directory: string): Promise<string[]> {
+export async function listJsonFiles(directory: string): Promise<string[]> {
   const entries = await fs
     .readdir(directory, { withFileTypes: true })
     .catch(() => []);
