@@ -29,10 +29,6 @@ export const Steps = {
     id: 'fetch-permission-set-group-components',
     name: 'Fetch Permission Set Group Components',
   },
-  TWO_FACTOR_METHODS: {
-    id: 'fetch-two-factor-methods',
-    name: 'Fetch Two Factor Methods',
-  },
   USER_PERSON_RELATIONSHIPS: {
     id: 'build-user-person-relationships',
     name: 'Build User Person Relationships',
@@ -45,8 +41,8 @@ export const Steps = {
 
 /**
  * Users are collected after everything that decides what they may do
- * (profiles, permission sets, groups, MFA; their assignments are read
- * with them). A step of this
+ * (profiles, permission sets, groups; their assignments and second
+ * factors are read with them). A step of this
  * later graph runs once every step of the first has ended, without
  * depending on them: a first-graph step that fails (say, permission set
  * groups the user may not read) marks its own types partial, not the users'.
@@ -75,8 +71,6 @@ export const DataKeys = {
   PERSON_EMAILS: 'person-emails',
   /** Set once every group is in the graph (true). */
   GROUPS_COLLECTED: 'groups-collected',
-  /** User id → whether the user registered a second factor. */
-  MFA_BY_USER: 'mfa-by-user',
 };
 
 const timestamp = { type: 'number', format: 'date-time' } as const;

@@ -24,9 +24,9 @@ const API_VERSION = '59.0';
  * The objects the integration reads, each with the objects it must be
  * fetched after: those whose entities its records are linked to (every
  * entity hangs off the account, the Organization), and for users, all
- * that decides their privileges. A user's assignments decide them too, but
- * users and assignments can be read together, both sorted by user, so
- * neither waits for the other.
+ * that decides their privileges. A user's assignments and second factors
+ * decide them too, but those can be read together with the users, all
+ * sorted by user, so none waits for another.
  */
 const FETCH_AFTER: Record<string, { fields: string[]; after: string[] }> = {
   Organization: { fields: ORGANIZATION_FIELDS, after: [] },
@@ -58,7 +58,6 @@ const FETCH_AFTER: Record<string, { fields: string[]; after: string[] }> = {
       'UserRole',
       'Profile',
       'PermissionSetGroupComponent',
-      'TwoFactorMethodsInfo',
     ],
   },
   GroupMember: { fields: GROUP_MEMBER_FIELDS, after: ['Group', 'User'] },

@@ -94,7 +94,7 @@ export async function* queryObject<R extends { Id: string }>(
   }
 }
 
-function isMissingPermission(err: unknown): boolean {
+export function isMissingPermission(err: unknown): boolean {
   return err instanceof IntegrationProviderAuthorizationError;
 }
 

@@ -6,7 +6,6 @@ import { permissionSetGroupComponentSteps } from './permission-set-group-compone
 import { permissionSetGroupSteps } from './permission-set-groups';
 import { permissionSetSteps } from './permission-sets';
 import { profileSteps } from './profiles';
-import { twoFactorMethodSteps } from './two-factor-methods';
 import { userPermissionSetRelationshipSteps } from './user-permission-set-relationships';
 import { userPersonRelationshipSteps } from './user-person-relationships';
 import { userRoleSteps } from './user-roles';
@@ -20,7 +19,6 @@ export const integrationSteps = [
   ...permissionSetGroupSteps,
   ...mutingPermissionSetSteps,
   ...permissionSetGroupComponentSteps,
-  ...twoFactorMethodSteps,
   ...groupSteps,
   ...userSteps,
   ...userPermissionSetRelationshipSteps,

@@ -68,7 +68,6 @@ const expectations: [string, Record<string, number>, Record<string, number>][] =
         'salesforce_permission_set_group_has_muting_permission_set',
       ),
     ],
-    [Steps.TWO_FACTOR_METHODS.id, {}, {}],
     [
       Steps.GROUPS.id,
       pick(E, 'salesforce_group'),

@@ -1,6 +1,7 @@
 import { JobState } from '@jupiterone/integration-sdk-core';
 import {
   Assignment,
+  EffectiveAccess,
   effectiveAccess,
   Grant,
   isExpired,
@@ -8,7 +9,6 @@ import {
 } from '../../access';
 import { DataKeys } from '../../constants';
 import { SalesforceUser } from '../../salesforce/objects';
-import { UserAccess } from './converter';
 
 /**
  * What the steps before the users left to decide what each user may do.
@@ -19,7 +19,6 @@ export interface AccessSources {
   permissionSets?: Record<string, PolicyGrant>;
   groups?: Record<string, PolicyGrant>;
   profileOwnedPermissionSets?: string[];
-  mfa?: Record<string, boolean>;
 }
 
 /** A user's assignment of a permission set group: [user id, assignment]. */
@@ -35,7 +34,6 @@ export async function readAccessSources(
     profileOwnedPermissionSets: await jobState.getData(
       DataKeys.PROFILE_OWNED_PERMISSION_SETS,
     ),
-    mfa: await jobState.getData(DataKeys.MFA_BY_USER),
   };
 }
 
@@ -57,7 +55,7 @@ export function userAccess(
   assignments: Assignment[],
   sources: AccessSources,
   now: number,
-): UserAccess {
+): EffectiveAccess {
   const grants: Grant[] = [];
   const profile = user.ProfileId && sources.profiles?.[user.ProfileId];
   if (profile) grants.push(profile);
@@ -68,8 +66,5 @@ export function userAccess(
       : sources.permissionSets?.[assignment.targetId];
     if (grant) grants.push(grant);
   }
-  return {
-    access: effectiveAccess(grants),
-    mfaEnabled: sources.mfa ? sources.mfa[user.Id] === true : undefined,
-  };
+  return effectiveAccess(grants);
 }

@@ -11,7 +11,7 @@ import {
 } from '../../salesforce/objects';
 import { queryObject } from '../collect';
 import { StepLedger } from '../ledger';
-import { AssignmentMerge } from './assignmentMerge';
+import { MergeByUser } from './mergeByUser';
 import { IdOrder } from './idOrder';
 
 /**
@@ -33,14 +33,14 @@ export function toAssignment(
 
 /**
  * Starts reading every permission set assignment, sorted by assignee, to
- * be matched with the users as they arrive (see AssignmentMerge).
+ * be matched with the users as they arrive (see MergeByUser).
  */
 export function readAssignments(
   context: IntegrationStepExecutionContext<IntegrationConfig>,
   ledger: StepLedger,
   profileOwnedPermissionSets: Set<string>,
   order: IdOrder,
-): AssignmentMerge<SalesforcePermissionSetAssignment, Assignment> {
+): MergeByUser<SalesforcePermissionSetAssignment, Assignment> {
   const rows = queryObject<SalesforcePermissionSetAssignment>(context, {
     query: {
       object: 'PermissionSetAssignment',
@@ -48,8 +48,10 @@ export function readAssignments(
       orderBy: 'AssigneeId',
     },
   });
-  return new AssignmentMerge(countFetched(rows, ledger), order, {
-    toAssignment: (row) => {
+  return new MergeByUser(countFetched(rows, ledger), order, {
+    object: 'PermissionSetAssignment',
+    userIdOf: (row) => row.AssigneeId,
+    valueOf: (row) => {
       // Every user holds their profile's own permission set; the graph
       // says so once, through user HAS profile HAS permission set.
       if (profileOwnedPermissionSets.has(row.PermissionSetId)) {
@@ -70,7 +72,7 @@ function unmatchedReason(
     : 'assignee not among the users read';
 }
 
-async function* countFetched<R>(
+export async function* countFetched<R>(
   pages: AsyncIterable<R[]>,
   ledger: StepLedger,
 ): AsyncGenerator<R[]> {

@@ -28,8 +28,7 @@ import {
   readAccessSources,
   userAccess,
 } from './access';
-import { readAssignments } from './assignments';
-import { IdOrder } from './idOrder';
+import { PageFacts, ReadAlongsideUsers } from './readAlongside';
 import { assignmentProperties } from '../user-permission-set-relationships/converter';
 import { createUserEntity, isPlatformUser, personEmail } from './converter';
 import { incompleteStepError } from '../incomplete';
@@ -49,10 +48,11 @@ function usersQuery(settings: SalesforceSettings): Query {
 
 /**
  * Users carry their effective privileges, which depend on their permission
- * set assignments: both are read at once, sorted by user, and each page of
- * users is converted as soon as its assignments are in (AssignmentMerge).
- * The user ASSIGNED permission set relationships are drawn here too; those
- * to permission set groups are left for their own step.
+ * set assignments, and whether they have a second factor: those objects
+ * are read at the same time, sorted by user, and each page of users is
+ * converted as soon as what it needs is in (ReadAlongsideUsers). The user
+ * ASSIGNED permission set relationships are drawn here too; those to
+ * permission set groups are left for their own step.
  */
 export async function fetchUsers(
   context: IntegrationStepExecutionContext<IntegrationConfig>,
@@ -67,30 +67,26 @@ export async function fetchUsers(
   }
   const now = Date.now();
   const ledger = new StepLedger(context, 'User');
-  const assignmentLedger = new StepLedger(context, 'PermissionSetAssignment');
-  const assignments = readAssignments(
+  const alongside = new ReadAlongsideUsers(
     context,
-    assignmentLedger,
     new Set(sources.profileOwnedPermissionSets),
-    new IdOrder(),
   );
   const people: [string, string][] = [];
   const groupAssignments: GroupAssignment[] = [];
-  let assignedInPage = new Map<string, Assignment[]>();
+  let page: PageFacts;
   try {
     await collectObject<SalesforceUser>(context, ledger, {
       query: usersQuery(getSalesforceClient(context).settings),
       beforePage: async (users) => {
-        assignedInPage = await assignments.forUsers(users);
+        page = await alongside.forPage(users);
       },
       toEntity: (user, instanceUrl) =>
-        createUserEntity(
-          user,
-          instanceUrl,
-          userAccess(user, assignedInPage.get(user.Id) ?? [], sources, now),
-        ),
+        createUserEntity(user, instanceUrl, {
+          access: userAccess(user, page.assignments(user.Id), sources, now),
+          mfaEnabled: page.mfaEnabled(user.Id),
+        }),
       relationships: (user) => {
-        const assigned = assignedInPage.get(user.Id) ?? [];
+        const assigned = page.assignments(user.Id);
         notePerson(user, people);
         groupAssignments.push(...groupAssignmentsOf(user, assigned));
         return [
@@ -105,14 +101,13 @@ export async function fetchUsers(
         ];
       },
     });
-    await assignments.finish();
+    await alongside.finish();
   } finally {
-    await assignments.stop();
+    await alongside.stop();
   }
   await jobState.setData(DataKeys.PERSON_EMAILS, people);
   await jobState.setData(DataKeys.GROUP_ASSIGNMENTS, groupAssignments);
   ledger.finish();
-  assignmentLedger.finish();
   failIfUnderstated(missingSources(sources));
   failIfFiltersMatchNobody(getSalesforceClient(context).settings, ledger);
 }

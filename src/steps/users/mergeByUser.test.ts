@@ -1,4 +1,4 @@
-import { AssignmentMerge, READ_AHEAD } from './assignmentMerge';
+import { MergeByUser, READ_AHEAD } from './mergeByUser';
 import { IdOrder } from './idOrder';
 
 interface Row {
@@ -19,12 +19,18 @@ async function* pagesOf(rows: Row[], pageSize: number): AsyncGenerator<Row[]> {
   }
 }
 
-function merge(rows: AsyncIterable<Row[]>, order = new IdOrder()) {
+function merge(
+  rows: AsyncIterable<Row[]>,
+  tolerates?: (err: unknown) => boolean,
+) {
   const unmatched: number[] = [];
-  const merged = new AssignmentMerge(rows, order, {
-    toAssignment: (row: Row) =>
+  const merged = new MergeByUser(rows, new IdOrder(), {
+    object: 'PermissionSetAssignment',
+    userIdOf: (row: Row) => row.AssigneeId,
+    valueOf: (row: Row) =>
       row.PermissionSetId === 'profile' ? undefined : row.PermissionSetId,
     onUnmatched: (count) => unmatched.push(count),
+    tolerates,
   });
   return { merged, unmatched };
 }
@@ -63,7 +69,7 @@ describe('IdOrder', () => {
   });
 });
 
-describe('AssignmentMerge', () => {
+describe('MergeByUser', () => {
   const rows: Row[] = [
     { AssigneeId: user('01'), PermissionSetId: 'gone' }, // no such user
     { AssigneeId: user('02'), PermissionSetId: 'ps-a' },
@@ -107,6 +113,21 @@ describe('AssignmentMerge', () => {
     await expect(merged.forUsers([{ Id: user('06') }])).rejects.toThrow(
       'INVALID_SESSION_ID',
     );
+    await merged.stop();
+  });
+
+  test('a failure it tolerates leaves the rows unknown instead', async () => {
+    const refused: AsyncIterable<Row[]> = {
+      [Symbol.asyncIterator]: () => ({
+        next: () => Promise.reject(new Error('INSUFFICIENT_ACCESS')),
+      }),
+    };
+    const { merged } = merge(refused, () => true);
+    expect(merged.readable).toBe(true);
+    const page = await merged.forUsers([{ Id: user('02') }]);
+    expect(page.size).toBe(0);
+    expect(merged.readable).toBe(false);
+    await merged.finish();
     await merged.stop();
   });
 

@@ -1,0 +1,71 @@
+import { IntegrationStepExecutionContext } from '@jupiterone/integration-sdk-core';
+import { Assignment } from '../../access';
+import { IntegrationConfig } from '../../config';
+import { StepLedger } from '../ledger';
+import { readAssignments } from './assignments';
+import { IdOrder } from './idOrder';
+import { readSecondFactors } from './secondFactors';
+
+/** What the users of one page hold, by user id. */
+export interface PageFacts {
+  assignments: (userId: string) => Assignment[];
+  /** Unknown (undefined) when TwoFactorMethodsInfo could not be read. */
+  mfaEnabled: (userId: string) => boolean | undefined;
+}
+
+/**
+ * The objects read alongside the users, sorted by user, and matched with
+ * each page of users as it arrives (see MergeByUser): permission set
+ * assignments and second factors. Call `forPage` with each page of users
+ * in order, then `finish`, and `stop` in any case.
+ */
+export class ReadAlongsideUsers {
+  private readonly assignmentLedger: StepLedger;
+  private readonly secondFactorLedger: StepLedger;
+  private readonly assignments: ReturnType<typeof readAssignments>;
+  private readonly secondFactors: ReturnType<typeof readSecondFactors>;
+
+  constructor(
+    context: IntegrationStepExecutionContext<IntegrationConfig>,
+    profileOwnedPermissionSets: Set<string>,
+  ) {
+    const order = new IdOrder();
+    this.assignmentLedger = new StepLedger(context, 'PermissionSetAssignment');
+    this.secondFactorLedger = new StepLedger(context, 'TwoFactorMethodsInfo');
+    this.assignments = readAssignments(
+      context,
+      this.assignmentLedger,
+      profileOwnedPermissionSets,
+      order,
+    );
+    this.secondFactors = readSecondFactors(
+      context,
+      this.secondFactorLedger,
+      order,
+    );
+  }
+
+  async forPage(users: { Id: string }[]): Promise<PageFacts> {
+    const [assigned, factors] = await Promise.all([
+      this.assignments.forUsers(users),
+      this.secondFactors.forUsers(users),
+    ]);
+    const factorsKnown = this.secondFactors.readable;
+    return {
+      assignments: (userId) => assigned.get(userId) ?? [],
+      mfaEnabled: (userId) =>
+        factorsKnown ? (factors.get(userId) ?? []).includes(true) : undefined,
+    };
+  }
+
+  /** After the last page: counts what matched no user, and logs it. */
+  async finish(): Promise<void> {
+    await Promise.all([this.assignments.finish(), this.secondFactors.finish()]);
+    this.assignmentLedger.finish();
+    this.secondFactorLedger.finish();
+  }
+
+  async stop(): Promise<void> {
+    await Promise.all([this.assignments.stop(), this.secondFactors.stop()]);
+  }
+}

@@ -1,0 +1,56 @@
+import { IntegrationStepExecutionContext } from '@jupiterone/integration-sdk-core';
+import { IntegrationConfig } from '../../config';
+import {
+  SalesforceTwoFactorMethodsInfo,
+  TWO_FACTOR_METHODS_INFO_FIELDS,
+} from '../../salesforce/objects';
+import { isMissingPermission, queryObject } from '../collect';
+import { StepLedger } from '../ledger';
+import { countFetched } from './assignments';
+import { IdOrder } from './idOrder';
+import { MergeByUser } from './mergeByUser';
+
+/**
+ * A second factor the user can sign in with: an authenticator app, a
+ * security key, Salesforce Authenticator or a built-in authenticator. A
+ * verified email address or a temporary code is not one.
+ */
+export function hasSecondFactor(info: SalesforceTwoFactorMethodsInfo): boolean {
+  return (
+    info.HasTotp === true ||
+    info.HasU2F === true ||
+    info.HasSalesforceAuthenticator === true ||
+    info.HasWebAuthn === true ||
+    info.HasBuiltInAuthenticator === true
+  );
+}
+
+/**
+ * Starts reading who has which second factor, sorted by user, to be
+ * matched with the users as they arrive (see MergeByUser). The object
+ * needs a permission many integration users lack: without it the users'
+ * `mfaEnabled` is left unset (unknown, not false) and the step goes on.
+ */
+export function readSecondFactors(
+  context: IntegrationStepExecutionContext<IntegrationConfig>,
+  ledger: StepLedger,
+  order: IdOrder,
+): MergeByUser<SalesforceTwoFactorMethodsInfo, boolean> {
+  const rows = queryObject<SalesforceTwoFactorMethodsInfo>(context, {
+    query: {
+      object: 'TwoFactorMethodsInfo',
+      fields: TWO_FACTOR_METHODS_INFO_FIELDS,
+      orderBy: 'UserId',
+    },
+    permissionToGrant:
+      'the Manage Multi-Factor Authentication in API permission',
+    optional: true,
+  });
+  return new MergeByUser(countFetched(rows, ledger), order, {
+    object: 'TwoFactorMethodsInfo',
+    userIdOf: (row) => row.UserId,
+    valueOf: hasSecondFactor,
+    onUnmatched: (count) => ledger.omit('user not among the users read', count),
+    tolerates: isMissingPermission,
+  });
+}
