@@ -34,6 +34,11 @@ export interface MergeOptions<R, V> {
  * The rows are read in the background from construction on; call
  * `forUsers` with each page of users in order, then `finish`, and `stop`
  * in any case.
+ *
+ * Limitation: when Salesforce drops a query's cursor, the client starts
+ * it over and skips the rows already read. A row created meanwhile for a
+ * user already passed then arrives out of order, and IdOrder fails the
+ * step (its data marked partial until the next run) rather than guess.
  */
 export class MergeByUser<R, V> {
   /** By user, in the order the users arrived. */
