@@ -26,8 +26,9 @@ const clientOptions = {
 async function runWithFaults(
   faults: Fault[],
   config: Partial<IntegrationConfig> = {},
+  pageSize = 20,
 ): Promise<{ run: IntegrationRun; org: LocalSalesforce }> {
-  const org = await startLocalSalesforce({ pageSize: 20, faults });
+  const org = await startLocalSalesforce({ pageSize, faults });
   try {
     const run = await runIntegration(
       localInstanceConfig(org, config),
@@ -85,6 +86,10 @@ describe('faults to survive: the graph is complete afterwards', () => {
     ],
     ['a query timeout', [{ kind: 'query-timeout', target: 'Group', page: 1 }]],
     [
+      'a sorted query timing out before its first page',
+      [{ kind: 'query-timeout', target: 'PermissionSetAssignment', page: 1 }],
+    ],
+    [
       'a record delivered twice',
       [{ kind: 'duplicate-record', target: 'PermissionSet', page: 2 }],
     ],
@@ -95,6 +100,12 @@ describe('faults to survive: the graph is complete afterwards', () => {
     expect(org.injected).toHaveLength(
       faults.reduce((n, f) => n + (f.times ?? 1), 0),
     );
+  });
+
+  test('pages of three records, and steps interleaving at every page', async () => {
+    // Many small pages make steps flush the graph while others read it.
+    const { run } = await runWithFaults([], {}, 3);
+    expectComplete(run);
   });
 
   test('each retry is logged with its reason; the HTML is never logged', async () => {
@@ -179,6 +190,24 @@ describe('faults to report: the step fails, its types are partial', () => {
     expect(org.calls.token).toBe(1);
     const retries = run.logs.filter((r) => r.message.includes('trying again'));
     expect(retries).toEqual([]);
+  });
+
+  test('a sorted query dropped midway is not started over', async () => {
+    // The dev org's 8 assignments, 3 to a page.
+    const { run } = await runWithFaults(
+      [{ kind: 'invalid-locator', target: 'PermissionSetAssignment', page: 2 }],
+      {},
+      3,
+    );
+    expect(statusOf(run, 'fetch-users')).toBe('failure');
+    expect(statusOf(run, 'fetch-groups')).toBe('success');
+    expect(run.partialTypes).toEqual(
+      expect.arrayContaining([
+        'salesforce_user',
+        'salesforce_user_assigned_permission_set',
+      ]),
+    );
+    expect(failureMessages(run)).toMatch('INVALID_QUERY_LOCATOR');
   });
 
   test('a fault that persists after the retries', async () => {

@@ -161,6 +161,11 @@ export class SalesforceClient {
    * twice is yielded once; a query whose cursor Salesforce dropped is
    * started over (the records already yielded are not yielded again); a
    * query that yields fewer records than Salesforce counted fails.
+   *
+   * A sorted query is only started over before it has yielded anything:
+   * later, a record created meanwhile would arrive out of order, which a
+   * caller relying on the order (MergeByUser) could not tell from rows
+   * sorted another way.
    */
   async *query<T extends { Id: string }>(
     query: Query,
@@ -184,9 +189,11 @@ export class SalesforceClient {
         checkComplete(query.object, yielded.size, totalSize, log);
         return;
       } catch (err) {
-        if (!RESTARTABLE_CODES.has(err.code) || restart >= MAX_QUERY_RESTARTS) {
-          throw err;
-        }
+        const restartable =
+          RESTARTABLE_CODES.has(err.code) &&
+          restart < MAX_QUERY_RESTARTS &&
+          !(query.orderBy && yielded.size > 0);
+        if (!restartable) throw err;
         log.warn(
           {
             object: query.object,

@@ -35,10 +35,9 @@ export interface MergeOptions<R, V> {
  * `forUsers` with each page of users in order, then `finish`, and `stop`
  * in any case.
  *
- * Limitation: when Salesforce drops a query's cursor, the client starts
- * it over and skips the rows already read. A row created meanwhile for a
- * user already passed then arrives out of order, and IdOrder fails the
- * step (its data marked partial until the next run) rather than guess.
+ * Limitation: the client does not start a sorted query over once it has
+ * yielded rows (see SalesforceClient.query), so a cursor Salesforce drops
+ * midway fails the users step, its data marked partial until the next run.
  */
 export class MergeByUser<R, V> {
   /** By user, in the order the users arrived. */
