@@ -1,7 +1,6 @@
 import {
   IntegrationStep,
   IntegrationStepExecutionContext,
-  JobState,
 } from '@jupiterone/integration-sdk-core';
 import { IntegrationConfig } from '../../config';
 import { Entities, Relationships, Steps } from '../../constants';
@@ -11,42 +10,42 @@ import { collectObject } from '../collect';
 import { defined, StepLedger } from '../ledger';
 import { createUserRoleEntity } from './converter';
 
+/**
+ * A parent role may arrive on a later page than its child, so the hierarchy
+ * is linked once every role is in the graph, from the parent ids kept on
+ * the way. (Reading the roles back with iterateEntities could yield a role
+ * twice: the SDK reads its buffer, then its files, and another step's
+ * flush may move the role from one to the other in between.)
+ */
 export async function fetchUserRoles(
   context: IntegrationStepExecutionContext<IntegrationConfig>,
 ): Promise<void> {
   const { jobState } = context;
   const accountKey = await getAccountKey(jobState);
   const ledger = new StepLedger(context, 'UserRole');
+  const parents: [string, string | null][] = [];
   await collectObject<SalesforceUserRole>(context, ledger, {
     query: { object: 'UserRole', fields: USER_ROLE_FIELDS },
     toEntity: createUserRoleEntity,
-    relationships: (role) => [
-      ledger.relate(Relationships.ACCOUNT_HAS_USER_ROLE, accountKey, role.Id),
-    ],
+    relationships: (role) => {
+      parents.push([role.Id, role.ParentRoleId]);
+      return [
+        ledger.relate(Relationships.ACCOUNT_HAS_USER_ROLE, accountKey, role.Id),
+      ];
+    },
   });
-  await linkRoleHierarchy(jobState, ledger);
-  ledger.finish();
-}
-
-/**
- * A parent role may arrive on a later page than its child, so the hierarchy
- * is linked once every role is in the graph.
- */
-async function linkRoleHierarchy(jobState: JobState, ledger: StepLedger) {
-  const parentLinks: ReturnType<StepLedger['relate']>[] = [];
-  await jobState.iterateEntities(
-    { _type: Entities.USER_ROLE._type },
-    (role) => {
-      parentLinks.push(
+  await jobState.addRelationships(
+    defined(
+      parents.map(([roleId, parentId]) =>
         ledger.relate(
           Relationships.USER_ROLE_CONTAINS_USER_ROLE,
-          role.parentRoleId as string | null,
-          role._key,
+          parentId,
+          roleId,
         ),
-      );
-    },
+      ),
+    ),
   );
-  await jobState.addRelationships(defined(parentLinks));
+  ledger.finish();
 }
 
 export const userRoleSteps: IntegrationStep<IntegrationConfig>[] = [
