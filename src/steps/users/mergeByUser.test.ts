@@ -131,6 +131,29 @@ describe('MergeByUser', () => {
     await merged.stop();
   });
 
+  test('users far apart do not make it hold every row between them', async () => {
+    async function* everyUser(): AsyncGenerator<Row[]> {
+      for (let page = 0; page < 50; page++) {
+        await arrival();
+        yield Array.from({ length: 1000 }, (_, i) => ({
+          AssigneeId: user(String(page * 1000 + i + 1)),
+          PermissionSetId: 'ps',
+        }));
+      }
+    }
+    const { merged, unmatched } = merge(everyUser());
+    // Two users left by a filter, the second near the end.
+    const page = await merged.forUsers([
+      { Id: user('1') },
+      { Id: user('49000') },
+    ]);
+    expect(page.get(user('49000'))).toEqual(['ps']);
+    expect(merged.peakHeld).toBeLessThanOrEqual(READ_AHEAD + 1000);
+    await merged.finish();
+    await merged.stop();
+    expect(unmatched.reduce((sum, n) => sum + n, 0)).toBe(50_000 - 2);
+  });
+
   test('reads only a bounded number of assignments ahead of the users', async () => {
     let pagesRead = 0;
     async function* many(): AsyncGenerator<Row[]> {

@@ -43,6 +43,9 @@ export class MergeByUser<R, V> {
   /** By user, in the order the users arrived. */
   private readonly pending = new Map<string, V[]>();
   private held = 0;
+  private mostHeld = 0;
+  /** The page of users waiting for its rows, if any. */
+  private waitingPage?: { users: Set<string>; last: string };
   private lastRowUser?: string;
   private lastUser?: string;
   private ended = false;
@@ -70,6 +73,11 @@ export class MergeByUser<R, V> {
     return !this.unreadable;
   }
 
+  /** The most values held at once, waiting for their users. */
+  get peakHeld(): number {
+    return this.mostHeld;
+  }
+
   /**
    * The values of each user of a page (users in the order the users query
    * returns them), once every one of theirs has arrived. Values of users
@@ -82,11 +90,13 @@ export class MergeByUser<R, V> {
       this.lastUser = Id;
     }
     const last = this.lastUser as string;
+    this.waitingPage = { users: new Set(users.map(({ Id }) => Id)), last };
     await this.waitUntil(
       () =>
         this.lastRowUser !== undefined &&
         this.order.isPast(this.lastRowUser, last),
     );
+    this.waitingPage = undefined;
     const found = new Map<string, V[]>();
     for (const { Id } of users) {
       const values = this.pending.get(Id);
@@ -145,10 +155,29 @@ export class MergeByUser<R, V> {
     this.lastRowUser = user;
     const value = this.options.valueOf(row);
     if (value === undefined) return;
+    if (this.beforeWaitingPageButNotInIt(user)) {
+      this.options.onUnmatched(1);
+      return;
+    }
     const values = this.pending.get(user);
     if (values) values.push(value);
     else this.pending.set(user, [value]);
     this.held++;
+    this.mostHeld = Math.max(this.mostHeld, this.held);
+  }
+
+  /**
+   * A row no user will take: its user comes before the last user of the
+   * page waiting, and is not in it (filtered out, say). Dropped at once,
+   * so that a page of users far apart does not hold every row between.
+   */
+  private beforeWaitingPageButNotInIt(user: string): boolean {
+    const page = this.waitingPage;
+    return (
+      page !== undefined &&
+      !page.users.has(user) &&
+      this.order.isPast(page.last, user)
+    );
   }
 
   private release(user: string, values: V[]): void {

@@ -26,7 +26,7 @@ export class ReadAlongsideUsers {
   private readonly secondFactors: ReturnType<typeof readSecondFactors>;
 
   constructor(
-    context: IntegrationStepExecutionContext<IntegrationConfig>,
+    private readonly context: IntegrationStepExecutionContext<IntegrationConfig>,
     profileOwnedPermissionSets: Set<string>,
   ) {
     const order = new IdOrder();
@@ -63,6 +63,13 @@ export class ReadAlongsideUsers {
     await Promise.all([this.assignments.finish(), this.secondFactors.finish()]);
     this.assignmentLedger.finish();
     this.secondFactorLedger.finish();
+    this.context.logger.info(
+      {
+        assignments: this.assignments.peakHeld,
+        secondFactors: this.secondFactors.peakHeld,
+      },
+      'Most rows held at once ahead of the users',
+    );
   }
 
   async stop(): Promise<void> {
