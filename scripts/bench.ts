@@ -237,6 +237,7 @@ async function main() {
   const [heapLimit] = parseList('--heap-limit-mb', []);
   const heapLimitMb = heapLimit ? Number(heapLimit) : undefined;
   const rows: BenchRow[] = [];
+  console.log(table([]));
   for (const size of sizes) {
     const spec = SIZES[size];
     const dataset = spec === 'dev-org' ? loadDevOrg() : generateOrg(spec);
@@ -256,7 +257,9 @@ async function main() {
       ',',
     )} --latencies ${latencies.join(',')} --repeat ${repeat}\``,
     '',
-    `Each row is the run with the median collect / floor of ${repeat}, every run with its own floors.`,
+    repeat === 1
+      ? 'One run per row.'
+      : `Each row is the run with the median collect / floor of ${repeat}, every run with its own floors.`,
     '',
     table(rows),
   ].join('\n');
