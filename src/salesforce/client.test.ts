@@ -32,6 +32,21 @@ test('follows nextRecordsUrl until done, each record once', async () => {
   expect(org().calls.query - before).toBe(Math.ceil(2_500 / 500));
 });
 
+test('a query started early is read ahead, then taken without asking again', async () => {
+  const client = clientFor();
+  await client.authenticate();
+  const before = org().calls.query;
+  client.startEarly({ object: 'User', fields: ['Id'] });
+  const pages = Math.ceil(2_500 / 500);
+  for (let wait = 0; org().calls.query - before < pages && wait < 100; wait++) {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  expect(org().calls.query - before).toBe(pages);
+  const ids = await collectIds(client, 'User');
+  expect(new Set(ids).size).toBe(dataset.User.length);
+  expect(org().calls.query - before).toBe(pages);
+});
+
 test('renews an expired session once, mid-paging, and carries on', async () => {
   const client = clientFor();
   const tokensBefore = org().calls.token;

@@ -5,6 +5,7 @@ import {
 import { filtersUsers, IntegrationConfig } from '../../config';
 import { DataKeys, Relationships, Steps, USERS_GRAPH } from '../../constants';
 import { getSalesforceClient } from '../../execution';
+import { Query } from '../../salesforce/client';
 import {
   GROUP_MEMBER_FIELDS,
   SalesforceGroupMember,
@@ -13,6 +14,26 @@ import { collectObject } from '../collect';
 import { StepLedger } from '../ledger';
 import { memberKind } from './converter';
 import { incompleteStepError } from '../incomplete';
+
+const groupMembersQuery: Query = {
+  object: 'GroupMember',
+  fields: GROUP_MEMBER_FIELDS,
+};
+
+/**
+ * Group members are linked once the users are in the graph, but their
+ * pages need not wait: the users step starts reading them while it runs
+ * (a bounded number of pages), and this step takes those pages first.
+ * Nothing is read when the groups were not collected: the step would not
+ * use it.
+ */
+export async function startReadingGroupMembers(
+  context: IntegrationStepExecutionContext<IntegrationConfig>,
+): Promise<void> {
+  if (await context.jobState.getData<boolean>(DataKeys.GROUPS_COLLECTED)) {
+    getSalesforceClient(context).startEarly(groupMembersQuery, context.logger);
+  }
+}
 
 export async function fetchGroupMembers(
   context: IntegrationStepExecutionContext<IntegrationConfig>,
@@ -23,7 +44,7 @@ export async function fetchGroupMembers(
   const ledger = new StepLedger(context, 'GroupMember');
   const usersFiltered = filtersUsers(getSalesforceClient(context).settings);
   await collectObject<SalesforceGroupMember>(context, ledger, {
-    query: { object: 'GroupMember', fields: GROUP_MEMBER_FIELDS },
+    query: groupMembersQuery,
     relationships: (member) => {
       switch (memberKind(member.UserOrGroupId)) {
         case 'user':

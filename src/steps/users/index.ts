@@ -19,6 +19,7 @@ import { getSalesforceClient } from '../../execution';
 import { Query } from '../../salesforce/client';
 import { SalesforceUser, USER_FIELDS } from '../../salesforce/objects';
 import { getAccountKey } from '../accountKey';
+import { startReadingGroupMembers } from '../group-members';
 import { collectObject } from '../collect';
 import { StepLedger } from '../ledger';
 import {
@@ -58,6 +59,7 @@ export async function fetchUsers(
   context: IntegrationStepExecutionContext<IntegrationConfig>,
 ): Promise<void> {
   const { jobState, logger } = context;
+  await startReadingGroupMembers(context);
   const accountKey = await getAccountKey(jobState);
   const sources = await readAccessSources(jobState);
   if (!sources.groups) {
