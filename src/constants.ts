@@ -29,10 +29,6 @@ export const Steps = {
     id: 'fetch-permission-set-group-components',
     name: 'Fetch Permission Set Group Components',
   },
-  USER_PERSON_RELATIONSHIPS: {
-    id: 'build-user-person-relationships',
-    name: 'Build User Person Relationships',
-  },
   USER_PERMISSION_SET_GROUP_RELATIONSHIPS: {
     id: 'build-user-permission-set-group-relationships',
     name: 'Build User Permission Set Group Relationships',
@@ -67,8 +63,6 @@ export const DataKeys = {
   PERMISSION_SET_GROUP_GRANTS: 'permission-set-group-grants',
   /** Every assignment of a permission set group (GroupAssignment[]). */
   GROUP_ASSIGNMENTS: 'group-assignments',
-  /** [user id, email] of every user who is a person. */
-  PERSON_EMAILS: 'person-emails',
   /** Set once every group is in the graph (true). */
   GROUPS_COLLECTED: 'groups-collected',
 };

@@ -164,7 +164,6 @@ describe('when access objects cannot be read', () => {
     const failed = run.steps.filter((step) => step.status !== 'success');
     expect(failed.map((step) => step.id).sort()).toEqual([
       'build-user-permission-set-group-relationships',
-      'build-user-person-relationships',
       'fetch-group-members',
       'fetch-users',
     ]);
@@ -172,6 +171,7 @@ describe('when access objects cannot be read', () => {
       expect.arrayContaining([
         'salesforce_user',
         'salesforce_user_assigned_permission_set',
+        'salesforce_user_is_person',
         'salesforce_group_has_user',
       ]),
     );

@@ -7,7 +7,6 @@ import { permissionSetGroupSteps } from './permission-set-groups';
 import { permissionSetSteps } from './permission-sets';
 import { profileSteps } from './profiles';
 import { userPermissionSetRelationshipSteps } from './user-permission-set-relationships';
-import { userPersonRelationshipSteps } from './user-person-relationships';
 import { userRoleSteps } from './user-roles';
 import { userSteps } from './users';
 
@@ -22,6 +21,5 @@ export const integrationSteps = [
   ...groupSteps,
   ...userSteps,
   ...userPermissionSetRelationshipSteps,
-  ...userPersonRelationshipSteps,
   ...groupMemberSteps,
 ];

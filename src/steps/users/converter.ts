@@ -1,9 +1,13 @@
 import {
+  createMappedRelationship,
   Entity,
   parseTimePropertyValue,
+  Relationship,
+  RelationshipClass,
+  RelationshipDirection,
 } from '@jupiterone/integration-sdk-core';
 import { EffectiveAccess } from '../../access';
-import { Entities } from '../../constants';
+import { Entities, MappedRelationships } from '../../constants';
 import { createSalesforceEntity } from '../entity';
 import { permissionProperty } from '../../permissionProperties';
 import { SalesforceUser } from '../../salesforce/objects';
@@ -65,6 +69,29 @@ export function personEmail(user: SalesforceUser): string | undefined {
   const email = normalizedEmail(user.Email);
   if (!email || isPlatformUser(user)) return undefined;
   return email.startsWith('noreply@') ? undefined : email;
+}
+
+/**
+ * A user who is a person IS the J1 Person with the same email, so that a
+ * person's Salesforce access joins what other integrations know of them.
+ * The Person is not created when no other source knows it.
+ */
+export function createUserPersonRelationship(
+  user: SalesforceUser,
+): Relationship | undefined {
+  const email = personEmail(user);
+  if (!email) return undefined;
+  return createMappedRelationship({
+    _class: RelationshipClass.IS,
+    _type: MappedRelationships.USER_IS_PERSON._type,
+    _mapping: {
+      relationshipDirection: RelationshipDirection.FORWARD,
+      sourceEntityKey: user.Id,
+      targetFilterKeys: [['_class', 'email']],
+      targetEntity: { _class: 'Person', email },
+      skipTargetCreation: true,
+    },
+  });
 }
 
 const GRANTED_BY_PROPERTY = Object.fromEntries(

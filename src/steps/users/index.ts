@@ -11,6 +11,7 @@ import {
 import {
   DataKeys,
   Entities,
+  MappedRelationships,
   Relationships,
   Steps,
   USERS_GRAPH,
@@ -31,7 +32,11 @@ import {
 } from './access';
 import { PageFacts, ReadAlongsideUsers } from './readAlongside';
 import { assignmentProperties } from '../user-permission-set-relationships/converter';
-import { createUserEntity, isPlatformUser, personEmail } from './converter';
+import {
+  createUserEntity,
+  createUserPersonRelationship,
+  isPlatformUser,
+} from './converter';
 import { incompleteStepError } from '../incomplete';
 
 /** The configured role and profile filters both apply. */
@@ -73,7 +78,6 @@ export async function fetchUsers(
     context,
     new Set(sources.profileOwnedPermissionSets),
   );
-  const people: [string, string][] = [];
   const groupAssignments: GroupAssignment[] = [];
   let page: PageFacts;
   try {
@@ -89,7 +93,6 @@ export async function fetchUsers(
         }),
       relationships: (user) => {
         const assigned = page.assignments(user.Id);
-        notePerson(user, people);
         groupAssignments.push(...groupAssignmentsOf(user, assigned));
         return [
           ledger.relate(Relationships.ACCOUNT_HAS_USER, accountKey, user.Id),
@@ -99,6 +102,7 @@ export async function fetchUsers(
             user.UserRoleId,
           ),
           profileRelationship(user, ledger),
+          createUserPersonRelationship(user),
           ...permissionSetRelationships(user, assigned, sources, ledger, now),
         ];
       },
@@ -107,7 +111,6 @@ export async function fetchUsers(
   } finally {
     await alongside.stop();
   }
-  await jobState.setData(DataKeys.PERSON_EMAILS, people);
   await jobState.setData(DataKeys.GROUP_ASSIGNMENTS, groupAssignments);
   ledger.finish();
   failIfUnderstated(missingSources(sources));
@@ -176,12 +179,6 @@ function failIfFiltersMatchNobody(
   }
 }
 
-/** Keeps who is a person for build-user-person-relationships. */
-function notePerson(user: SalesforceUser, people: [string, string][]) {
-  const email = personEmail(user);
-  if (email) people.push([user.Id, email]);
-}
-
 /**
  * Users whose privileges were computed without their profiles, permission
  * sets or assignments would read as less privileged than they are: the
@@ -207,6 +204,7 @@ export const userSteps: IntegrationStep<IntegrationConfig>[] = [
       Relationships.USER_HAS_PROFILE,
       Relationships.USER_ASSIGNED_PERMISSION_SET,
     ],
+    mappedRelationships: [MappedRelationships.USER_IS_PERSON],
     dependencyGraphId: USERS_GRAPH,
     executionHandler: fetchUsers,
   },
