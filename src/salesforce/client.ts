@@ -26,6 +26,7 @@ import {
   QueryPage,
   unseen,
 } from './paging';
+import { IdSet } from './idSet';
 import { ReadAhead } from './readAhead';
 import { buildSelect, IdFilter } from './soql';
 
@@ -210,7 +211,7 @@ export class SalesforceClient {
     soql: string,
     log: ClientLog,
   ): AsyncGenerator<T[]> {
-    const yielded = new Set<string>();
+    const yielded = new IdSet();
     for (let restart = 0; ; restart++) {
       try {
         const totalSize = yield* this.pages<T>(
@@ -248,7 +249,7 @@ export class SalesforceClient {
   private async *pages<T extends { Id: string }>(
     object: string,
     soql: string,
-    yielded: Set<string>,
+    yielded: IdSet,
     log: ClientLog,
   ): AsyncGenerator<T[], number> {
     const firstPath = `/services/data/v${

@@ -1,4 +1,5 @@
 import { IntegrationProviderAPIError } from '@jupiterone/integration-sdk-core';
+import { IdSet } from './idSet';
 
 /** What the client logs through; a step's logger fits. */
 export interface ClientLog {
@@ -72,7 +73,7 @@ export function nextPagePath<T>(
  */
 export function unseen<T extends { Id: string }>(
   records: T[],
-  yielded: Set<string>,
+  yielded: IdSet,
   object: string,
   log: ClientLog,
 ): T[] {
