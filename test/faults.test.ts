@@ -1,4 +1,5 @@
 import { Fault } from '../local-salesforce/faults';
+import { generateOrg } from '../local-salesforce/generate';
 import { DEV_CREDENTIALS } from '../local-salesforce/oauth';
 import {
   LocalSalesforce,
@@ -308,4 +309,27 @@ describe('faults to report: the step fails, its types are partial', () => {
     expect(statusOf(run, 'fetch-permission-sets')).toBe('failure');
     expect(failureMessages(run)).toMatch('Refusing to follow a Salesforce URL');
   });
+});
+
+test('retries of group members read early are logged under the step that takes them', async () => {
+  // 30 pages of group members: the first ten are read during the users
+  // step, the twentieth only once fetch-group-members has taken over.
+  const dataset = generateOrg({ users: 60, groups: 30, membersPerGroup: 10 });
+  const org = await startLocalSalesforce({
+    dataset,
+    pageSize: 10,
+    faults: [{ kind: '500', target: 'GroupMember', page: 20 }],
+  });
+  try {
+    const run = await runIntegration(localInstanceConfig(org), clientOptions);
+    expect(run.steps.filter((step) => step.status !== 'success')).toEqual([]);
+    const retries = run.logs.filter(
+      (record) => record.message === 'Salesforce request failed; trying again',
+    );
+    expect(retries.map((record) => record.fields.stepId)).toEqual([
+      'fetch-group-members',
+    ]);
+  } finally {
+    await org.close();
+  }
 });

@@ -47,6 +47,24 @@ test('a query started early is read ahead, then taken without asking again', asy
   expect(org().calls.query - before).toBe(pages);
 });
 
+test('a query started early requests ten pages at most until it is taken', async () => {
+  const client = clientFor();
+  await client.authenticate();
+  const before = org().calls.query;
+  const query = { object: 'PermissionSetAssignment', fields: ['Id'] };
+  client.startEarly(query);
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  expect(org().calls.query - before).toBe(10);
+  const ids: string[] = [];
+  for await (const page of client.query(query)) {
+    ids.push(...page.map((record) => record.Id));
+  }
+  expect(ids).toHaveLength(dataset.PermissionSetAssignment.length);
+  expect(org().calls.query - before).toBe(
+    Math.ceil(dataset.PermissionSetAssignment.length / 500),
+  );
+});
+
 test('renews an expired session once, mid-paging, and carries on', async () => {
   const client = clientFor();
   const tokensBefore = org().calls.token;

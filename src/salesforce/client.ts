@@ -41,8 +41,8 @@ const MAX_QUERY_RESTARTS = 2;
 const RESTARTABLE_CODES = new Set(['INVALID_QUERY_LOCATOR', 'QUERY_TIMEOUT']);
 
 /**
- * Pages of a query started early (`startEarly`) held until a step runs it:
- * 20,000 records at most, whatever the size of the org.
+ * Pages of a query started early (`startEarly`) requested before a step
+ * runs it: 20,000 records at most, whatever the size of the org.
  */
 const PAGES_STARTED_EARLY = 10;
 
@@ -77,7 +77,10 @@ export class SalesforceClient {
   private limitError?: IntegrationProviderAPIError;
   private readonly retry: RetryPolicy;
   private readonly send: HttpSend;
-  private readonly startedEarly = new Map<string, ReadAhead<unknown[]>>();
+  private readonly startedEarly = new Map<
+    string,
+    { held: ReadAhead<unknown[]>; reportTo: HandedOverLog }
+  >();
 
   constructor(
     readonly settings: SalesforceSettings,
@@ -167,16 +170,20 @@ export class SalesforceClient {
   /**
    * Starts a query a later step will run, so that its first pages arrive
    * while the steps before it still work: `query` with the same query
-   * then takes these pages first. At most PAGES_STARTED_EARLY pages wait
-   * for it; until then, `log` is where the query reports retries.
+   * then takes these pages first. At most PAGES_STARTED_EARLY pages are
+   * requested before then; the query reports retries to `log` until it is
+   * taken, and to the taker's log after.
    */
   startEarly(query: Query, log: ClientLog = silentLog): void {
     const soql = soqlOf(query);
     if (!this.startedEarly.has(soql)) {
-      this.startedEarly.set(
-        soql,
-        new ReadAhead(this.run(query, soql, log), PAGES_STARTED_EARLY),
+      const reportTo = new HandedOverLog(log);
+      // The query itself holds the page after those held here.
+      const held = new ReadAhead(
+        this.run(query, soql, reportTo),
+        PAGES_STARTED_EARLY - 1,
       );
+      this.startedEarly.set(soql, { held, reportTo });
     }
   }
 
@@ -200,7 +207,8 @@ export class SalesforceClient {
     const early = this.startedEarly.get(soql);
     if (early) {
       this.startedEarly.delete(soql);
-      yield* early.take() as AsyncGenerator<T[]>;
+      early.reportTo.handOver(log);
+      yield* early.held.take() as AsyncGenerator<T[]>;
     } else {
       yield* this.run<T>(query, soql, log);
     }
@@ -404,6 +412,23 @@ export class SalesforceClient {
         'The org has used over 90% of its daily API allowance',
       );
     }
+  }
+}
+
+/** A log that the step taking a query started early takes over. */
+class HandedOverLog implements ClientLog {
+  constructor(private log: ClientLog) {}
+
+  handOver(log: ClientLog): void {
+    this.log = log;
+  }
+
+  info(fields: object, message: string): void {
+    this.log.info(fields, message);
+  }
+
+  warn(fields: object, message: string): void {
+    this.log.warn(fields, message);
   }
 }
 

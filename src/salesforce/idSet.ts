@@ -16,8 +16,8 @@ const MAX_LOAD = 0.75;
  * yield each record once), and join objects run to millions of rows. A
  * string Set costs about 60 bytes an id, all of it for the garbage
  * collector to trace. An id is kept as the three 32-bit words of its
- * 15-character form (the 18-character form only adds a case checksum);
- * anything else is kept as a string.
+ * 15-character form: the 18-character form only adds a checksum of the
+ * case, which is not compared. Anything else is kept as a string.
  */
 export class IdSet {
   private words = new Uint32Array(INITIAL_SLOTS * WORDS);

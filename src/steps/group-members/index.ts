@@ -25,7 +25,8 @@ const groupMembersQuery: Query = {
  * pages need not wait: the users step starts reading them while it runs
  * (a bounded number of pages), and this step takes those pages first.
  * Nothing is read when the groups were not collected: the step would not
- * use it.
+ * use it. A run of the users step without this one (`--step fetch-users`)
+ * still spends those few calls: a step cannot tell which others will run.
  */
 export async function startReadingGroupMembers(
   context: IntegrationStepExecutionContext<IntegrationConfig>,
