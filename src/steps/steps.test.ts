@@ -104,9 +104,9 @@ const expectations: [string, Record<string, number>, Record<string, number>][] =
   ];
 
 test('every step is covered below', () => {
-  expect(
-    expectations.map(([stepId]) => stepId).sort(),
-  ).toEqual(invocationConfig.integrationSteps.map((step) => step.id).sort());
+  expect(expectations.map(([stepId]) => stepId).sort()).toEqual(
+    invocationConfig.integrationSteps.map((step) => step.id).sort(),
+  );
 });
 
 /**
