@@ -57,8 +57,10 @@ function usersQuery(settings: SalesforceSettings): Query {
  * set assignments, and whether they have a second factor: those objects
  * are read at the same time, sorted by user, and each page of users is
  * converted as soon as what it needs is in (ReadAlongsideUsers). The user
- * ASSIGNED permission set relationships are drawn here too; those to
- * permission set groups are left for their own step.
+ * ASSIGNED permission set relationships, and user IS Person for the users
+ * who are people, are drawn here too; those to permission set groups are
+ * left for their own step. Group members, linked after the users, start
+ * to be read now.
  */
 export async function fetchUsers(
   context: IntegrationStepExecutionContext<IntegrationConfig>,
