@@ -1,3 +1,4 @@
+import { OrgDataset } from '../local-salesforce/dataset';
 import { Fault } from '../local-salesforce/faults';
 import { generateOrg } from '../local-salesforce/generate';
 import { DEV_CREDENTIALS } from '../local-salesforce/oauth';
@@ -21,15 +22,17 @@ const clientOptions = {
 };
 
 /**
- * The dev org in pages of 20, so that Profile, PermissionSet and Group
- * each take several pages and faults can strike mid-query.
+ * The dev org (unless another dataset is given) in pages of 20, so that
+ * Profile, PermissionSet and Group each take several pages and faults can
+ * strike mid-query.
  */
 async function runWithFaults(
   faults: Fault[],
   config: Partial<IntegrationConfig> = {},
   pageSize = 20,
+  dataset?: OrgDataset,
 ): Promise<{ run: IntegrationRun; org: LocalSalesforce }> {
-  const org = await startLocalSalesforce({ pageSize, faults });
+  const org = await startLocalSalesforce({ dataset, pageSize, faults });
   try {
     const run = await runIntegration(
       localInstanceConfig(org, config),
@@ -314,22 +317,17 @@ describe('faults to report: the step fails, its types are partial', () => {
 test('retries of group members read early are logged under the step that takes them', async () => {
   // 30 pages of group members: the first ten are read during the users
   // step, the twentieth only once fetch-group-members has taken over.
-  const dataset = generateOrg({ users: 60, groups: 30, membersPerGroup: 10 });
-  const org = await startLocalSalesforce({
-    dataset,
-    pageSize: 10,
-    faults: [{ kind: '500', target: 'GroupMember', page: 20 }],
-  });
-  try {
-    const run = await runIntegration(localInstanceConfig(org), clientOptions);
-    expect(run.steps.filter((step) => step.status !== 'success')).toEqual([]);
-    const retries = run.logs.filter(
-      (record) => record.message === 'Salesforce request failed; trying again',
-    );
-    expect(retries.map((record) => record.fields.stepId)).toEqual([
-      'fetch-group-members',
-    ]);
-  } finally {
-    await org.close();
-  }
+  const { run } = await runWithFaults(
+    [{ kind: '500', target: 'GroupMember', page: 20 }],
+    {},
+    10,
+    generateOrg({ users: 60, groups: 30, membersPerGroup: 10 }),
+  );
+  expect(run.steps.filter((step) => step.status !== 'success')).toEqual([]);
+  const retries = run.logs.filter(
+    (record) => record.message === 'Salesforce request failed; trying again',
+  );
+  expect(retries.map((record) => record.fields.stepId)).toEqual([
+    'fetch-group-members',
+  ]);
 });
