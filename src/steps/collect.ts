@@ -9,6 +9,7 @@ import { IntegrationConfig } from '../config';
 import { getSalesforceClient } from '../execution';
 import { Query } from '../salesforce/client';
 import { defined, StepLedger } from './ledger';
+import { RelationshipBatches } from './relationshipBatches';
 
 export interface ObjectCollection<R> {
   query: Query;
@@ -49,6 +50,7 @@ export async function collectObject<R extends { Id: string }>(
   const { toEntity, relationships, beforePage } = collection;
   const { jobState } = context;
   const { instanceUrl } = getSalesforceClient(context);
+  const batches = new RelationshipBatches(jobState);
   try {
     for await (const page of queryObject<R>(context, collection)) {
       await beforePage?.(page);
@@ -61,12 +63,11 @@ export async function collectObject<R extends { Id: string }>(
         } else {
           ledger.countFetched(records);
         }
-        await jobState.addRelationships(
-          defined(records.flatMap(relationships)),
-        );
+        await batches.add(defined(records.flatMap(relationships)));
         await nextTurnOfEventLoop();
       }
     }
+    await batches.addRest();
     return true;
   } catch (err) {
     if (collection.optional && isMissingPermission(err)) return false;
