@@ -5,6 +5,7 @@ import {
 import { Assignment } from '../../access';
 import { filtersUsers, IntegrationConfig } from '../../config';
 import { getSalesforceClient } from '../../execution';
+import { Query } from '../../salesforce/client';
 import {
   PERMISSION_SET_ASSIGNMENT_FIELDS,
   SalesforcePermissionSetAssignment,
@@ -31,6 +32,12 @@ export function toAssignment(
   };
 }
 
+export const ASSIGNMENTS_QUERY: Query = {
+  object: 'PermissionSetAssignment',
+  fields: PERMISSION_SET_ASSIGNMENT_FIELDS,
+  orderBy: 'AssigneeId',
+};
+
 /**
  * Starts reading every permission set assignment, sorted by assignee, to
  * be matched with the users as they arrive (see MergeByUser).
@@ -42,11 +49,7 @@ export function readAssignments(
   order: IdOrder,
 ): MergeByUser<SalesforcePermissionSetAssignment, Assignment> {
   const rows = queryObject<SalesforcePermissionSetAssignment>(context, {
-    query: {
-      object: 'PermissionSetAssignment',
-      fields: PERMISSION_SET_ASSIGNMENT_FIELDS,
-      orderBy: 'AssigneeId',
-    },
+    query: ASSIGNMENTS_QUERY,
   });
   return new MergeByUser(countFetched(rows, ledger), order, {
     object: 'PermissionSetAssignment',

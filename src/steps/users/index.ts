@@ -31,6 +31,8 @@ import {
   userAccess,
 } from './access';
 import { PageFacts, ReadAlongsideUsers } from './readAlongside';
+import { ASSIGNMENTS_QUERY } from './assignments';
+import { SECOND_FACTORS_QUERY } from './secondFactors';
 import { assignmentProperties } from '../user-permission-set-relationships/converter';
 import {
   createUserEntity,
@@ -50,6 +52,28 @@ function usersQuery(settings: SalesforceSettings): Query {
     ],
     orderBy: 'Id',
   };
+}
+
+/**
+ * The users, their permission set assignments and their second factors
+ * need nothing from the steps before the users step, which needs them
+ * all at once: the first step (the account) starts reading them, a
+ * bounded number of pages each, so that the users step starts with pages
+ * in hand instead of waiting for Salesforce. A run without the users step
+ * (`--step fetch-account`) still spends those few calls: a step cannot
+ * tell which others will run.
+ */
+export function startReadingUsers(
+  context: IntegrationStepExecutionContext<IntegrationConfig>,
+): void {
+  const client = getSalesforceClient(context);
+  for (const query of [
+    usersQuery(client.settings),
+    ASSIGNMENTS_QUERY,
+    SECOND_FACTORS_QUERY,
+  ]) {
+    client.startEarly(query, context.logger);
+  }
 }
 
 /**

@@ -1,5 +1,6 @@
 import { IntegrationStepExecutionContext } from '@jupiterone/integration-sdk-core';
 import { IntegrationConfig } from '../../config';
+import { Query } from '../../salesforce/client';
 import {
   SalesforceTwoFactorMethodsInfo,
   TWO_FACTOR_METHODS_INFO_FIELDS,
@@ -25,6 +26,12 @@ export function hasSecondFactor(info: SalesforceTwoFactorMethodsInfo): boolean {
   );
 }
 
+export const SECOND_FACTORS_QUERY: Query = {
+  object: 'TwoFactorMethodsInfo',
+  fields: TWO_FACTOR_METHODS_INFO_FIELDS,
+  orderBy: 'UserId',
+};
+
 /**
  * Starts reading who has which second factor, sorted by user, to be
  * matched with the users as they arrive (see MergeByUser). The object
@@ -37,11 +44,7 @@ export function readSecondFactors(
   order: IdOrder,
 ): MergeByUser<SalesforceTwoFactorMethodsInfo, boolean> {
   const rows = queryObject<SalesforceTwoFactorMethodsInfo>(context, {
-    query: {
-      object: 'TwoFactorMethodsInfo',
-      fields: TWO_FACTOR_METHODS_INFO_FIELDS,
-      orderBy: 'UserId',
-    },
+    query: SECOND_FACTORS_QUERY,
     permissionToGrant:
       'the Manage Multi-Factor Authentication in API permission',
     optional: true,
