@@ -65,6 +65,23 @@ test('a query started early requests ten pages at most until it is taken', async
   );
 });
 
+test('a query started early with fewer pages stays that far ahead of its taker', async () => {
+  const client = clientFor();
+  await client.authenticate();
+  const before = org().calls.query;
+  const query = { object: 'PermissionSetAssignment', fields: ['Id'] };
+  client.startEarly(query, undefined, 2);
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  expect(org().calls.query - before).toBe(2);
+  const pages = client.query(query);
+  await pages.next();
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  expect(org().calls.query - before).toBe(3);
+  let rest = 0;
+  for await (const page of pages) rest += page.length;
+  expect(rest).toBe(dataset.PermissionSetAssignment.length - 500);
+});
+
 test('renews an expired session once, mid-paging, and carries on', async () => {
   const client = clientFor();
   const tokensBefore = org().calls.token;

@@ -42,7 +42,8 @@ const RESTARTABLE_CODES = new Set(['INVALID_QUERY_LOCATOR', 'QUERY_TIMEOUT']);
 
 /**
  * Pages of a query started early (`startEarly`) requested before a step
- * runs it: 20,000 records at most, whatever the size of the org.
+ * runs it, unless it says otherwise: 20,000 records at most, whatever the
+ * size of the org.
  */
 const PAGES_STARTED_EARLY = 10;
 
@@ -170,18 +171,23 @@ export class SalesforceClient {
   /**
    * Starts a query a later step will run, so that its first pages arrive
    * while the steps before it still work: `query` with the same query
-   * then takes these pages first. At most PAGES_STARTED_EARLY pages are
-   * requested before then; the query reports retries to `log` until it is
-   * taken, and to the taker's log after.
+   * then takes these pages first, and the pages stay that far ahead of
+   * it. At most `pages` pages (at least 2) are requested before then; the
+   * query reports retries to `log` until it is taken, and to the taker's
+   * log after.
    */
-  startEarly(query: Query, log: ClientLog = silentLog): void {
+  startEarly(
+    query: Query,
+    log: ClientLog = silentLog,
+    pages = PAGES_STARTED_EARLY,
+  ): void {
     const soql = soqlOf(query);
     if (!this.startedEarly.has(soql)) {
       const reportTo = new HandedOverLog(log);
       // The query itself holds the page after those held here.
       const held = new ReadAhead(
         this.run(query, soql, reportTo),
-        PAGES_STARTED_EARLY - 1,
+        Math.max(1, pages - 1),
       );
       this.startedEarly.set(soql, { held, reportTo });
     }

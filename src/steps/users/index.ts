@@ -67,13 +67,11 @@ export function startReadingUsers(
   context: IntegrationStepExecutionContext<IntegrationConfig>,
 ): void {
   const client = getSalesforceClient(context);
-  for (const query of [
-    usersQuery(client.settings),
-    ASSIGNMENTS_QUERY,
-    SECOND_FACTORS_QUERY,
-  ]) {
-    client.startEarly(query, context.logger);
-  }
+  // A page of users takes far longer to convert than to fetch, and needs
+  // about a page of second factors but four or more of assignments.
+  client.startEarly(usersQuery(client.settings), context.logger, 2);
+  client.startEarly(SECOND_FACTORS_QUERY, context.logger, 2);
+  client.startEarly(ASSIGNMENTS_QUERY, context.logger);
 }
 
 /**
