@@ -331,3 +331,16 @@ test('retries of group members read early are logged under the step that takes t
     'fetch-group-members',
   ]);
 });
+
+test('retries of the pages the account step reads early for the users are logged under it', async () => {
+  const { run } = await runWithFaults([
+    { kind: '500', target: 'PermissionSetAssignment', page: 1 },
+  ]);
+  expect(run.steps.filter((step) => step.status !== 'success')).toEqual([]);
+  const retries = run.logs.filter(
+    (record) => record.message === 'Salesforce request failed; trying again',
+  );
+  expect(retries.map((record) => record.fields.stepId)).toEqual([
+    'fetch-account',
+  ]);
+});
