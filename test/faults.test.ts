@@ -332,7 +332,7 @@ test('retries of group members read early are logged under the step that takes t
   ]);
 });
 
-test('retries of the pages the account step reads early for the users are logged under it', async () => {
+test('retries of the pages the permission sets step reads early for the users are logged under it', async () => {
   const { run } = await runWithFaults([
     { kind: '500', target: 'PermissionSetAssignment', page: 1 },
   ]);
@@ -341,6 +341,25 @@ test('retries of the pages the account step reads early for the users are logged
     (record) => record.message === 'Salesforce request failed; trying again',
   );
   expect(retries.map((record) => record.fields.stepId)).toEqual([
-    'fetch-account',
+    'fetch-permission-sets',
   ]);
+});
+
+test("the users' cursors outlive those of setup objects that page, under the limit of ten", async () => {
+  // Seven setup queries that page, then group members: eleven cursors in
+  // all, so Salesforce releases the oldest.
+  const { run } = await runWithFaults(
+    [],
+    {},
+    20,
+    generateOrg({
+      users: 300,
+      roles: 100,
+      profiles: 30,
+      permissionSets: 100,
+      permissionSetGroups: 60,
+      groups: 30,
+    }),
+  );
+  expect(run.steps.filter((step) => step.status !== 'success')).toEqual([]);
 });

@@ -176,13 +176,13 @@ test('fetch-users maps the people among the users', async () => {
   ]);
 });
 
-test('fetch-account starts reading the users and the objects read with them', async () => {
+test('fetch-permission-sets starts reading the users and the objects read with them', async () => {
   const objects = ['User', 'PermissionSetAssignment', 'TwoFactorMethodsInfo'];
   const before = { ...org().calls.byObject };
   const requestsSince = (object: string) =>
     (org().calls.byObject[object] ?? 0) - (before[object] ?? 0);
   await executeStepWithDependencies(
-    stepTestConfig(Steps.ACCOUNT.id, localInstanceConfig(org())),
+    stepTestConfig(Steps.PERMISSION_SETS.id, localInstanceConfig(org())),
   );
   for (let wait = 0; wait < 50 && !objects.every(requestsSince); wait++) {
     await new Promise((resolve) => setTimeout(resolve, 20));

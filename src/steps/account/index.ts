@@ -12,12 +12,10 @@ import { collectObject } from '../collect';
 import { StepLedger } from '../ledger';
 import { createAccountEntity } from './converter';
 import { incompleteStepError } from '../incomplete';
-import { startReadingUsers } from '../users';
 
 export async function fetchAccount(
   context: IntegrationStepExecutionContext<IntegrationConfig>,
 ): Promise<void> {
-  startReadingUsers(context);
   const ledger = new StepLedger(context, 'Organization');
   await collectObject<SalesforceOrganization>(context, ledger, {
     query: { object: 'Organization', fields: ORGANIZATION_FIELDS },

@@ -12,6 +12,7 @@ import {
 import { getAccountKey } from '../accountKey';
 import { collectObject } from '../collect';
 import { StepLedger } from '../ledger';
+import { startReadingUsers } from '../users';
 import {
   createPermissionSetEntity,
   owningProfileId,
@@ -21,6 +22,8 @@ import {
 export async function fetchPermissionSets(
   context: IntegrationStepExecutionContext<IntegrationConfig>,
 ): Promise<void> {
+  // Not earlier: see startReadingUsers.
+  startReadingUsers(context);
   const { jobState } = context;
   const accountKey = await getAccountKey(jobState);
   const ledger = new StepLedger(context, 'PermissionSet');

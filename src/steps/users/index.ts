@@ -56,12 +56,16 @@ function usersQuery(settings: SalesforceSettings): Query {
 
 /**
  * The users, their permission set assignments and their second factors
- * need nothing from the steps before the users step, which needs them
- * all at once: the first step (the account) starts reading them, a
- * bounded number of pages each, so that the users step starts with pages
- * in hand instead of waiting for Salesforce. A run without the users step
- * (`--step fetch-account`) still spends those few calls: a step cannot
- * tell which others will run.
+ * need nothing from the steps before the users step, which needs them all
+ * at once: the permission sets step starts reading them, a bounded number
+ * of pages each, so that the users step starts with pages in hand instead
+ * of waiting for Salesforce. Not the first step: Salesforce keeps ten
+ * query cursors per user and releases the oldest when an eleventh opens,
+ * and the users' cursors must outlive those of the setup objects. Started
+ * here, at most four of the run's cursors open after them (permission
+ * sets, groups, group components, group members). A run without the users
+ * step (`--step fetch-permission-sets`) still spends those few calls: a
+ * step cannot tell which others will run.
  */
 export function startReadingUsers(
   context: IntegrationStepExecutionContext<IntegrationConfig>,
