@@ -340,8 +340,8 @@ test('retries of the pages the permission sets step reads early for the users ar
   const retries = run.logs.filter(
     (record) => record.message === 'Salesforce request failed; trying again',
   );
-  expect(retries.map((record) => record.fields.stepId)).toEqual([
-    'fetch-permission-sets',
+  expect(retries.map(({ fields }) => [fields.stepId, fields.object])).toEqual([
+    ['fetch-permission-sets', 'PermissionSetAssignment'],
   ]);
 });
 

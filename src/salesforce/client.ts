@@ -15,6 +15,7 @@ import {
   HttpSend,
   httpSend,
   RequestFailedError,
+  RetryLog,
   sendWithRetries,
 } from './http';
 import { requestAccessToken, tokenUrlOf } from './oauth';
@@ -308,7 +309,13 @@ export class SalesforceClient {
     const url = this.resolve(path);
     if (this.limitError) throw this.limitError;
     const session = this.session ?? this.authenticate(log);
-    let response = await this.request(url, await session, log);
+    // A query started early logs under another step than its own: its
+    // retries name the object they are for.
+    const retryLog = {
+      warn: (fields: object, message: string) =>
+        log.warn({ object, ...fields }, message),
+    };
+    let response = await this.request(url, await session, retryLog);
     if (
       response.status === 401 &&
       firstErrorCode(response.json) === 'INVALID_SESSION_ID'
@@ -316,7 +323,7 @@ export class SalesforceClient {
       response = await this.request(
         url,
         await this.renewSession(session, log),
-        log,
+        retryLog,
       );
     }
     this.recordApiUsage(response, log);
@@ -329,7 +336,7 @@ export class SalesforceClient {
   private async request(
     url: string,
     token: string,
-    log: ClientLog,
+    log: RetryLog,
   ): Promise<HttpResponse> {
     return sendWithRetries(
       {

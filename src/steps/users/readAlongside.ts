@@ -68,7 +68,8 @@ export class ReadAlongsideUsers {
         assignments: this.assignments.peakHeld,
         secondFactors: this.secondFactors.peakHeld,
       },
-      'Most rows held at once ahead of the users',
+      // Pages read early and not yet merged are not counted: ten at most.
+      'Most rows held at once waiting for their users',
     );
   }
 
