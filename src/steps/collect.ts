@@ -21,8 +21,9 @@ export interface ObjectCollection<R> {
   /** The permission to name when the object cannot be read. */
   permissionToGrant?: string;
   /**
-   * Whether the step carries on without the object when it cannot be read,
-   * instead of failing (and so marking its types partial).
+   * Whether the caller carries on without the object when it cannot be
+   * read, instead of failing (and so marking its types partial): the
+   * missing-permission warning says which.
    */
   optional?: boolean;
 }
@@ -40,39 +41,32 @@ const nextTurnOfEventLoop = () =>
 /**
  * Streams a query's records into the graph a page at a time: a page's
  * entities first, so that its own relationships can find their keys.
- * Resolves to false when an optional object could not be read.
  */
 export async function collectObject<R extends { Id: string }>(
   context: IntegrationStepExecutionContext<IntegrationConfig>,
   ledger: StepLedger,
   collection: ObjectCollection<R>,
-): Promise<boolean> {
+): Promise<void> {
   const { toEntity, relationships, beforePage } = collection;
   const { jobState } = context;
   const { instanceUrl } = getSalesforceClient(context);
   const batches = new RelationshipBatches(jobState);
-  try {
-    for await (const page of queryObject<R>(context, collection)) {
-      await beforePage?.(page);
-      for (let start = 0; start < page.length; start += SLICE_SIZE) {
-        const records = page.slice(start, start + SLICE_SIZE);
-        if (toEntity) {
-          await jobState.addEntities(
-            ledger.convert(records, (record) => toEntity(record, instanceUrl)),
-          );
-        } else {
-          ledger.countFetched(records);
-        }
-        await batches.add(defined(records.flatMap(relationships)));
-        await nextTurnOfEventLoop();
+  for await (const page of queryObject<R>(context, collection)) {
+    await beforePage?.(page);
+    for (let start = 0; start < page.length; start += SLICE_SIZE) {
+      const records = page.slice(start, start + SLICE_SIZE);
+      if (toEntity) {
+        await jobState.addEntities(
+          ledger.convert(records, (record) => toEntity(record, instanceUrl)),
+        );
+      } else {
+        ledger.countFetched(records);
       }
+      await batches.add(defined(records.flatMap(relationships)));
+      await nextTurnOfEventLoop();
     }
-    await batches.addRest();
-    return true;
-  } catch (err) {
-    if (collection.optional && isMissingPermission(err)) return false;
-    throw err;
   }
+  await batches.addRest();
 }
 
 /**
