@@ -40,14 +40,21 @@ async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {
   return [result, Number(process.hrtime.bigint() - started) / 1e6];
 }
 
-/** Entities first, as a collection adds them before what links them. */
+/**
+ * Entities first, as a collection adds them before what links them. The
+ * SDK writes each kind to a folder of its own (`<step>/entities/…`), so
+ * each file is read once, in its kind's turn.
+ */
 async function replay(
   files: string[],
   jobState: JobState,
   timings: Timings,
 ): Promise<void> {
   for (const kind of ['entities', 'relationships'] as const) {
-    for (const file of files) {
+    const ofKind = files.filter(
+      (file) => path.basename(path.dirname(file)) === kind,
+    );
+    for (const file of ofKind) {
       const [content, readMs] = await timed(
         async () => JSON.parse(await fs.readFile(file, 'utf8')) as GraphFile,
       );
