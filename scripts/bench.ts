@@ -8,7 +8,12 @@ import { loadDevOrg, OrgDataset } from '../local-salesforce/dataset';
 import { generateOrg, OrgSize } from '../local-salesforce/generate';
 import { DEV_CREDENTIALS } from '../local-salesforce/oauth';
 import { startLocalSalesforce } from '../local-salesforce/server';
-import { createScratchProject, PROJECT_ROOT, runCollect } from './lib/collect';
+import {
+  buildIntegration,
+  createScratchProject,
+  PROJECT_ROOT,
+  runCollect,
+} from './lib/collect';
 import { expectedGraph } from './lib/expectedGraph';
 import { measureLatencyFloor, minimumApiCalls } from './lib/floors';
 
@@ -19,6 +24,8 @@ import { measureLatencyFloor, minimumApiCalls } from './lib/floors';
  *
  *   npm run bench                       # S, M and L at 0 and 50 ms, 3 runs each
  *   npm run bench -- --sizes S,M --latencies 0 --repeat 1
+ *   npm run bench -- --compiled         # collect the build, not src/
+ *   npm run bench -- --heap-limit-mb 1024
  */
 const SIZES: Record<string, OrgSize | 'dev-org'> = {
   S: 'dev-org',
@@ -54,14 +61,21 @@ interface BenchRow {
   failedSteps: string[];
 }
 
+interface CollectSetup {
+  /** Passed to collect as --max-old-space-size. */
+  heapLimitMb?: number;
+  /** The compiled integration to collect with, instead of src/. */
+  compiledSource?: string;
+}
+
 async function benchOne(
   size: string,
   dataset: OrgDataset,
   latencyMs: number,
-  heapLimitMb?: number,
+  { heapLimitMb, compiledSource }: CollectSetup,
 ): Promise<BenchRow> {
   const org = await startLocalSalesforce({ dataset, latencyMs });
-  const project = await createScratchProject();
+  const project = await createScratchProject(compiledSource);
   const memoryFile = path.join(project, 'peak-memory.json');
   try {
     const floorMs = await measureLatencyFloor(org.url, DEV_CREDENTIALS);
@@ -236,18 +250,30 @@ async function main() {
   const repeat = Number(repeatText);
   const [heapLimit] = parseList('--heap-limit-mb', []);
   const heapLimitMb = heapLimit ? Number(heapLimit) : undefined;
+  const compiled = process.argv.includes('--compiled');
+  const setup: CollectSetup = {
+    heapLimitMb,
+    compiledSource: compiled ? await buildIntegration() : undefined,
+  };
   const rows: BenchRow[] = [];
   console.log(table([]));
-  for (const size of sizes) {
-    const spec = SIZES[size];
-    const dataset = spec === 'dev-org' ? loadDevOrg() : generateOrg(spec);
-    for (const latencyMs of latencies) {
-      const runs: BenchRow[] = [];
-      for (let run = 0; run < repeat; run++) {
-        runs.push(await benchOne(size, dataset, latencyMs, heapLimitMb));
-        console.log(table(runs.slice(-1)).split('\n').pop());
+  try {
+    for (const size of sizes) {
+      const spec = SIZES[size];
+      const dataset = spec === 'dev-org' ? loadDevOrg() : generateOrg(spec);
+      for (const latencyMs of latencies) {
+        const runs: BenchRow[] = [];
+        for (let run = 0; run < repeat; run++) {
+          runs.push(await benchOne(size, dataset, latencyMs, setup));
+          console.log(table(runs.slice(-1)).split('\n').pop());
+        }
+        rows.push(medianRun(runs));
       }
-      rows.push(medianRun(runs));
+    }
+  } finally {
+    if (setup.compiledSource) {
+      const buildFolder = path.dirname(setup.compiledSource);
+      await fs.rm(buildFolder, { recursive: true, force: true });
     }
   }
   const report = [
@@ -255,7 +281,13 @@ async function main() {
     '',
     `Command: \`npm run bench -- --sizes ${sizes.join(
       ',',
-    )} --latencies ${latencies.join(',')} --repeat ${repeat}\``,
+    )} --latencies ${latencies.join(',')} --repeat ${repeat}${
+      heapLimitMb ? ` --heap-limit-mb ${heapLimitMb}` : ''
+    }${compiled ? ' --compiled' : ''}\``,
+    '',
+    compiled
+      ? 'Collect ran the compiled build (`npm run build`), as a deployment runs it.'
+      : 'Collect ran `src/`, compiled by ts-node as the CLI starts, as `npm start` runs it.',
     '',
     repeat === 1
       ? 'One run per row.'

@@ -1,6 +1,11 @@
-import { rmSync } from 'fs';
+import { readdirSync, rmSync } from 'fs';
 import { DEV_CREDENTIALS } from '../local-salesforce/oauth';
-import { createScratchProject, runCollect } from '../scripts/lib/collect';
+import path from 'path';
+import {
+  buildIntegration,
+  createScratchProject,
+  runCollect,
+} from '../scripts/lib/collect';
 import { DEV_ORG_ENTITIES, DEV_ORG_RELATIONSHIPS } from './devOrgGraph';
 import { useLocalOrg } from './localOrg';
 
@@ -46,3 +51,32 @@ test('a wrong client secret stops collect with the OAuth error and no secret', a
   expect(output).toContain(`${org().url}/services/oauth2/token`);
   expect(output).not.toContain('not-the-secret');
 });
+
+test('the compiled build (npm run build) collects the same graph as src/', async () => {
+  const built = await buildIntegration();
+  try {
+    const compiledProject = await createScratchProject(built);
+    const result = await runCollect(
+      { instanceUrl: org().url, ...DEV_CREDENTIALS },
+      { projectPath: compiledProject },
+    );
+    rmSync(compiledProject, { recursive: true, force: true });
+
+    const files = filesUnder(built);
+    expect(files).toContain('index.js');
+    expect(files.filter((file) => /\.ts$|\.test\./.test(file))).toEqual([]);
+    expect(result.steps.every((step) => step.status === 'success')).toBe(true);
+    expect(result.entities).toEqual(DEV_ORG_ENTITIES);
+    expect(result.relationships).toEqual(DEV_ORG_RELATIONSHIPS);
+  } finally {
+    rmSync(path.dirname(built), { recursive: true, force: true });
+  }
+});
+
+function filesUnder(folder: string): string[] {
+  return readdirSync(folder, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory()
+      ? filesUnder(path.join(folder, entry.name))
+      : [entry.name],
+  );
+}

@@ -1,4 +1,4 @@
-import { spawn } from 'child_process';
+import { execFile, spawn } from 'child_process';
 import { promises as fs } from 'fs';
 import os from 'os';
 import path from 'path';
@@ -77,13 +77,43 @@ export async function runCollect(
 /**
  * A project folder of its own that links to this project's code: collect
  * run there writes its `.j1-integration` there, and reads no `.env` of ours.
+ * Its `src` is this project's, or the folder given: the compiled
+ * JavaScript of a build (see `buildIntegration`).
  */
-export async function createScratchProject(): Promise<string> {
+export async function createScratchProject(
+  source = path.join(PROJECT_ROOT, 'src'),
+): Promise<string> {
   const folder = await fs.mkdtemp(path.join(os.tmpdir(), 'graph-salesforce-'));
-  for (const name of ['src', 'node_modules', 'tsconfig.json', 'package.json']) {
+  await fs.symlink(source, path.join(folder, 'src'));
+  for (const name of ['node_modules', 'tsconfig.json', 'package.json']) {
     await fs.symlink(path.join(PROJECT_ROOT, name), path.join(folder, name));
   }
   return folder;
+}
+
+/**
+ * Compiles the integration as `npm run build` does, into a temporary
+ * folder, and returns the folder that holds its `index.js`: what a
+ * deployment runs, `collect` loading JavaScript instead of compiling
+ * `src/` as it starts. The caller removes the folder's parent.
+ */
+export async function buildIntegration(): Promise<string> {
+  const outDir = await fs.mkdtemp(
+    path.join(os.tmpdir(), 'graph-salesforce-build-'),
+  );
+  const tsc = path.join(PROJECT_ROOT, 'node_modules', '.bin', 'tsc');
+  const config = path.join(PROJECT_ROOT, 'tsconfig.build.json');
+  await new Promise<void>((resolve, reject) =>
+    execFile(tsc, ['-p', config, '--outDir', outDir], (err, stdout) =>
+      err ? reject(new Error(`tsc failed:\n${stdout}`)) : resolve(),
+    ),
+  );
+  // The compiled files find their dependencies from where they are.
+  await fs.symlink(
+    path.join(PROJECT_ROOT, 'node_modules'),
+    path.join(outDir, 'node_modules'),
+  );
+  return path.join(outDir, 'src');
 }
 
 function spawnCollect(
