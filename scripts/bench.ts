@@ -64,7 +64,7 @@ interface BenchRow {
 interface CollectSetup {
   /** Passed to collect as --max-old-space-size. */
   heapLimitMb?: number;
-  /** The compiled integration to collect with, instead of src/. */
+  /** The compiled `src` of a build to collect with, instead of src/. */
   compiledSource?: string;
 }
 
@@ -249,11 +249,16 @@ async function main() {
   const [repeatText] = parseList('--repeat', ['3']);
   const repeat = Number(repeatText);
   const [heapLimit] = parseList('--heap-limit-mb', []);
-  const heapLimitMb = heapLimit ? Number(heapLimit) : undefined;
+  const heapLimitMb =
+    heapLimit === undefined
+      ? undefined
+      : megabytes('--heap-limit-mb', heapLimit);
   const compiled = process.argv.includes('--compiled');
   const setup: CollectSetup = {
     heapLimitMb,
-    compiledSource: compiled ? await buildIntegration() : undefined,
+    compiledSource: compiled
+      ? path.join(await buildIntegration(), 'src')
+      : undefined,
   };
   const rows: BenchRow[] = [];
   console.log(table([]));
@@ -272,7 +277,7 @@ async function main() {
     }
   } finally {
     if (setup.compiledSource) {
-      const buildFolder = path.dirname(setup.compiledSource);
+      const buildFolder = path.resolve(setup.compiledSource, '..', '..');
       await fs.rm(buildFolder, { recursive: true, force: true });
     }
   }
@@ -296,17 +301,41 @@ async function main() {
     table(rows),
   ].join('\n');
   console.log(`\n${report}`);
-  await writeReport(report);
+  if (heapLimitMb) {
+    console.log(
+      '\nNot written to docs/benchmarks.md: it holds runs without a heap limit.',
+    );
+  } else {
+    await writeReport(
+      report,
+      compiled ? 'COMPILED RESULTS' : 'BENCHMARK RESULTS',
+    );
+  }
   if (rows.some((row) => !row.complete || row.failedSteps.length > 0)) {
     process.exitCode = 1;
   }
 }
 
-async function writeReport(report: string) {
+function megabytes(flag: string, text: string): number {
+  const value = Number(text);
+  if (!Number.isInteger(value) || value <= 0) {
+    throw new Error(`${flag} needs a whole number of megabytes, not ${text}`);
+  }
+  return value;
+}
+
+/**
+ * Replaces the block between `<!-- ${block} START -->` and its END in
+ * docs/benchmarks.md: the default run's results, or the compiled build's.
+ */
+async function writeReport(report: string, block: string) {
   const file = path.join(PROJECT_ROOT, 'docs', 'benchmarks.md');
   const template = await fs.readFile(file, 'utf8');
-  const start = '<!-- BENCHMARK RESULTS START -->';
-  const end = '<!-- BENCHMARK RESULTS END -->';
+  const start = `<!-- ${block} START -->`;
+  const end = `<!-- ${block} END -->`;
+  if (!template.includes(start) || !template.includes(end)) {
+    throw new Error(`${file} lacks the markers ${start} and ${end}`);
+  }
   const before = template.slice(0, template.indexOf(start) + start.length);
   const after = template.slice(template.indexOf(end));
   const options = await prettier.resolveConfig(file);

@@ -1,4 +1,5 @@
-import { readdirSync, rmSync } from 'fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'fs';
+import os from 'os';
 import { DEV_CREDENTIALS } from '../local-salesforce/oauth';
 import path from 'path';
 import {
@@ -52,24 +53,30 @@ test('a wrong client secret stops collect with the OAuth error and no secret', a
   expect(output).not.toContain('not-the-secret');
 });
 
-test('the compiled build (npm run build) collects the same graph as src/', async () => {
-  const built = await buildIntegration();
+test('npm run build compiles a fresh dist that collects the whole dev org', async () => {
+  const folder = mkdtempSync(path.join(os.tmpdir(), 'graph-salesforce-build-'));
   try {
-    const compiledProject = await createScratchProject(built);
+    const leftOver = path.join(folder, 'dist', 'src', 'removed-since.js');
+    mkdirSync(path.dirname(leftOver), { recursive: true });
+    writeFileSync(leftOver, '');
+
+    const dist = await buildIntegration(folder);
     const result = await runCollect(
       { instanceUrl: org().url, ...DEV_CREDENTIALS },
-      { projectPath: compiledProject },
+      { projectPath: dist },
     );
-    rmSync(compiledProject, { recursive: true, force: true });
 
-    const files = filesUnder(built);
+    const files = filesUnder(path.join(dist, 'src'));
     expect(files).toContain('index.js');
+    expect(files).not.toContain('removed-since.js');
     expect(files.filter((file) => /\.ts$|\.test\./.test(file))).toEqual([]);
+    expect(result.exitCode).toBe(0);
     expect(result.steps.every((step) => step.status === 'success')).toBe(true);
+    expect(result.partialTypes).toEqual([]);
     expect(result.entities).toEqual(DEV_ORG_ENTITIES);
     expect(result.relationships).toEqual(DEV_ORG_RELATIONSHIPS);
   } finally {
-    rmSync(path.dirname(built), { recursive: true, force: true });
+    rmSync(folder, { recursive: true, force: true });
   }
 });
 

@@ -92,28 +92,44 @@ export async function createScratchProject(
 }
 
 /**
- * Compiles the integration as `npm run build` does, into a temporary
- * folder, and returns the folder that holds its `index.js`: what a
- * deployment runs, `collect` loading JavaScript instead of compiling
- * `src/` as it starts. The caller removes the folder's parent.
+ * Runs `npm run build` in a copy of this project's sources and build
+ * configuration (in `folder`, a new temporary one unless given; its
+ * dependencies linked), and returns the copy's `dist`: the project path a
+ * deployment collects with, loading JavaScript instead of compiling `src/`
+ * as it starts. The caller removes the folder.
  */
-export async function buildIntegration(): Promise<string> {
-  const outDir = await fs.mkdtemp(
-    path.join(os.tmpdir(), 'graph-salesforce-build-'),
-  );
-  const tsc = path.join(PROJECT_ROOT, 'node_modules', '.bin', 'tsc');
-  const config = path.join(PROJECT_ROOT, 'tsconfig.build.json');
-  await new Promise<void>((resolve, reject) =>
-    execFile(tsc, ['-p', config, '--outDir', outDir], (err, stdout) =>
-      err ? reject(new Error(`tsc failed:\n${stdout}`)) : resolve(),
-    ),
-  );
-  // The compiled files find their dependencies from where they are.
+export async function buildIntegration(folder?: string): Promise<string> {
+  const root =
+    folder ??
+    (await fs.mkdtemp(path.join(os.tmpdir(), 'graph-salesforce-build-')));
+  await copyFolder(path.join(PROJECT_ROOT, 'src'), path.join(root, 'src'));
+  for (const name of ['package.json', 'tsconfig.json', 'tsconfig.build.json']) {
+    await fs.copyFile(path.join(PROJECT_ROOT, name), path.join(root, name));
+  }
   await fs.symlink(
     path.join(PROJECT_ROOT, 'node_modules'),
-    path.join(outDir, 'node_modules'),
+    path.join(root, 'node_modules'),
   );
-  return path.join(outDir, 'src');
+  await new Promise<void>((resolve, reject) =>
+    execFile('npm', ['run', 'build'], { cwd: root }, (err, stdout, stderr) =>
+      err
+        ? reject(new Error(`npm run build failed:\n${stdout}${stderr}`))
+        : resolve(),
+    ),
+  );
+  return path.join(root, 'dist');
+}
+
+async function copyFolder(from: string, to: string): Promise<void> {
+  await fs.mkdir(to, { recursive: true });
+  for (const entry of await fs.readdir(from, { withFileTypes: true })) {
+    const [source, target] = [
+      path.join(from, entry.name),
+      path.join(to, entry.name),
+    ];
+    if (entry.isDirectory()) await copyFolder(source, target);
+    else await fs.copyFile(source, target);
+  }
 }
 
 function spawnCollect(
