@@ -64,18 +64,20 @@ interface BenchRow {
 interface CollectSetup {
   /** Passed to collect as --max-old-space-size. */
   heapLimitMb?: number;
-  /** The compiled `src` of a build to collect with, instead of src/. */
-  compiledSource?: string;
+  /** The `dist` of a build (buildIntegration) to collect with, not src/. */
+  build?: string;
 }
 
 async function benchOne(
   size: string,
   dataset: OrgDataset,
   latencyMs: number,
-  { heapLimitMb, compiledSource }: CollectSetup,
+  { heapLimitMb, build }: CollectSetup,
 ): Promise<BenchRow> {
   const org = await startLocalSalesforce({ dataset, latencyMs });
-  const project = await createScratchProject(compiledSource);
+  const project = await createScratchProject(
+    build ? path.join(build, 'src') : undefined,
+  );
   const memoryFile = path.join(project, 'peak-memory.json');
   try {
     const floorMs = await measureLatencyFloor(org.url, DEV_CREDENTIALS);
@@ -256,9 +258,7 @@ async function main() {
   const compiled = process.argv.includes('--compiled');
   const setup: CollectSetup = {
     heapLimitMb,
-    compiledSource: compiled
-      ? path.join(await buildIntegration(), 'src')
-      : undefined,
+    build: compiled ? await buildIntegration() : undefined,
   };
   const rows: BenchRow[] = [];
   console.log(table([]));
@@ -276,9 +276,8 @@ async function main() {
       }
     }
   } finally {
-    if (setup.compiledSource) {
-      const buildFolder = path.resolve(setup.compiledSource, '..', '..');
-      await fs.rm(buildFolder, { recursive: true, force: true });
+    if (setup.build) {
+      await fs.rm(path.dirname(setup.build), { recursive: true, force: true });
     }
   }
   const report = [
