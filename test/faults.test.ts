@@ -7,6 +7,8 @@ import {
   startLocalSalesforce,
 } from '../local-salesforce/server';
 import { IntegrationConfig } from '../src/config';
+import { expectedGraph } from '../scripts/lib/expectedGraph';
+import { PageSpill } from '../src/salesforce/pageSpill';
 import { DEV_ORG_ENTITIES, DEV_ORG_RELATIONSHIPS } from './devOrgGraph';
 import { localInstanceConfig } from './localOrg';
 import { IntegrationRun, runIntegration } from './runIntegration';
@@ -314,22 +316,28 @@ describe('faults to report: the step fails, its types are partial', () => {
   });
 });
 
-test('retries of group members read early are logged under the step that takes them', async () => {
-  // 30 pages of group members: the first ten are read during the users
-  // step, the twentieth only once fetch-group-members has taken over.
+test('group members are read to the end while the users are, pages beyond ten held on disk', async () => {
+  // 30 pages of group members: the twentieth, read while the users step
+  // runs, is retried under it; the pages after the tenth wait on disk.
+  const dataset = generateOrg({ users: 60, groups: 30, membersPerGroup: 10 });
+  const spilled = jest.spyOn(PageSpill.prototype, 'write');
   const { run } = await runWithFaults(
     [{ kind: '500', target: 'GroupMember', page: 20 }],
     {},
     10,
-    generateOrg({ users: 60, groups: 30, membersPerGroup: 10 }),
+    dataset,
   );
+  const pagesOnDisk = spilled.mock.calls.length;
+  spilled.mockRestore();
   expect(run.steps.filter((step) => step.status !== 'success')).toEqual([]);
   const retries = run.logs.filter(
     (record) => record.message === 'Salesforce request failed; trying again',
   );
-  expect(retries.map((record) => record.fields.stepId)).toEqual([
-    'fetch-group-members',
+  expect(retries.map(({ fields }) => [fields.stepId, fields.object])).toEqual([
+    ['fetch-users', 'GroupMember'],
   ]);
+  expect(pagesOnDisk).toBeGreaterThanOrEqual(10);
+  expect(run.relationships).toEqual(expectedGraph(dataset).relationships);
 });
 
 test('retries of the pages the permission sets step reads early for the users are logged under it', async () => {

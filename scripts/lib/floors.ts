@@ -26,7 +26,9 @@ const API_VERSION = '59.0';
  * entity hangs off the account, the Organization), and for users, all
  * that decides their privileges. A user's assignments and second factors
  * decide them too, but those can be read together with the users, all
- * sorted by user, so none waits for another.
+ * sorted by user, so none waits for another. Group members are read while
+ * the users are and held until the users are linked: they follow only the
+ * groups.
  */
 const FETCH_AFTER: Record<string, { fields: string[]; after: string[] }> = {
   Organization: { fields: ORGANIZATION_FIELDS, after: [] },
@@ -60,7 +62,8 @@ const FETCH_AFTER: Record<string, { fields: string[]; after: string[] }> = {
       'PermissionSetGroupComponent',
     ],
   },
-  GroupMember: { fields: GROUP_MEMBER_FIELDS, after: ['Group', 'User'] },
+  // Read while the users are, and held until they are linked.
+  GroupMember: { fields: GROUP_MEMBER_FIELDS, after: ['Group'] },
 };
 
 /** One token request, and one request per page of every object. */

@@ -70,7 +70,7 @@ test('a query started early with fewer pages stays that far ahead of its taker',
   await client.authenticate();
   const before = org().calls.query;
   const query = { object: 'PermissionSetAssignment', fields: ['Id'] };
-  client.startEarly(query, undefined, 2);
+  client.startEarly(query, undefined, { pages: 2 });
   await new Promise((resolve) => setTimeout(resolve, 300));
   expect(org().calls.query - before).toBe(2);
   const pages = client.query(query);

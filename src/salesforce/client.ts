@@ -28,6 +28,7 @@ import {
   unseen,
 } from './paging';
 import { IdSet } from './idSet';
+import { PageSpill } from './pageSpill';
 import { ReadAhead } from './readAhead';
 import { buildSelect, IdFilter } from './soql';
 
@@ -173,14 +174,16 @@ export class SalesforceClient {
    * Starts a query a later step will run, so that its first pages arrive
    * while the steps before it still work: `query` with the same query
    * then takes these pages first, and the pages stay that far ahead of
-   * it. At most `pages` pages (at least 2) are requested before then; the
-   * query reports retries to `log` until it is taken, and to the taker's
-   * log after.
+   * it. At most `pages` pages (at least 2) are requested before then,
+   * unless `toTheEnd`: the query is then read to its end at once, the
+   * pages beyond those written to disk until taken (PageSpill). The query
+   * reports retries to `log` until it is taken, and to the taker's log
+   * after.
    */
   startEarly(
     query: Query,
     log: ClientLog = silentLog,
-    pages = PAGES_STARTED_EARLY,
+    { pages = PAGES_STARTED_EARLY, toTheEnd = false } = {},
   ): void {
     const soql = soqlOf(query);
     if (!this.startedEarly.has(soql)) {
@@ -189,6 +192,7 @@ export class SalesforceClient {
       const held = new ReadAhead(
         this.run(query, soql, reportTo),
         Math.max(1, pages - 1),
+        toTheEnd ? new PageSpill<unknown[]>(query.object) : undefined,
       );
       this.startedEarly.set(soql, { held, reportTo });
     }

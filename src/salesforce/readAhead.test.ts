@@ -1,3 +1,7 @@
+import { mkdtempSync, readdirSync, rmSync } from 'fs';
+import os from 'os';
+import path from 'path';
+import { PageSpill } from './pageSpill';
 import { ReadAhead } from './readAhead';
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 10));
@@ -48,3 +52,65 @@ test('a failure while no one takes is not an unhandled rejection', async () => {
   process.off('unhandledRejection', unhandled);
   expect(unhandled).not.toHaveBeenCalled();
 });
+
+describe('with a spill', () => {
+  let tmp: string;
+  beforeEach(() => {
+    tmp = mkdtempSync(path.join(os.tmpdir(), 'read-ahead-test-'));
+  });
+  afterEach(() => rmSync(tmp, { recursive: true, force: true }));
+  const spillFolders = () => readdirSync(tmp);
+
+  test('reads to the end before anything is taken, beyond its limit on disk', async () => {
+    const pulled = { count: 0 };
+    const spill = new PageSpill<number>('Test', tmp);
+    const written = jest.spyOn(spill, 'write');
+    const ahead = new ReadAhead(counting(8, pulled), 3, spill);
+    await settle();
+    expect(pulled.count).toBe(8);
+    expect(written).toHaveBeenCalledTimes(5);
+    expect(await takeAll(ahead.take())).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(spillFolders()).toEqual([]);
+  });
+
+  test('a taker that stops early stops the reading, and the disk is cleared', async () => {
+    const pulled = { count: 0 };
+    const ahead = new ReadAhead(
+      slow(counting(100, pulled)),
+      2,
+      new PageSpill<number>('Test', tmp),
+    );
+    for await (const item of ahead.take()) {
+      if (item === 3) break;
+    }
+    await settle();
+    const stoppedAt = pulled.count;
+    await settle();
+    expect(pulled.count).toBe(stoppedAt);
+    expect(stoppedAt).toBeLessThan(100);
+    expect(spillFolders()).toEqual([]);
+  });
+
+  test('a failure reaches the taker after the items on disk', async () => {
+    const ahead = new ReadAhead(
+      failingAfter(4),
+      1,
+      new PageSpill<number>('Test', tmp),
+    );
+    await settle();
+    const taken: number[] = [];
+    await expect(async () => {
+      for await (const item of ahead.take()) taken.push(item);
+    }).rejects.toThrow('cursor lost');
+    expect(taken).toEqual([1, 2, 3, 4]);
+    expect(spillFolders()).toEqual([]);
+  });
+});
+
+/** Items at least a few milliseconds apart, as pages from Salesforce are. */
+async function* slow<T>(items: AsyncIterable<T>) {
+  for await (const item of items) {
+    await new Promise((resolve) => setTimeout(resolve, 2));
+    yield item;
+  }
+}

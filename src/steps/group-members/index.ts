@@ -22,17 +22,22 @@ const groupMembersQuery: Query = {
 
 /**
  * Group members are linked once the users are in the graph, but their
- * pages need not wait: the users step starts reading them while it runs
- * (a bounded number of pages), and this step takes those pages first.
- * Nothing is read when the groups were not collected: the step would not
- * use it. A run of the users step without this one (`--step fetch-users`)
- * still spends those few calls: a step cannot tell which others will run.
+ * pages need not wait: the users step starts reading them, all of them,
+ * while it runs, and this step takes those pages first. The pages beyond
+ * the first ten wait on disk, so that memory stays the same whatever the
+ * number of members, and the query's cursor is never left idle for
+ * Salesforce to expire. Nothing is read when the groups were not
+ * collected: the step would not use it. A run of the users step without
+ * this one (`--step fetch-users`) still reads them all: a step cannot tell
+ * which others will run.
  */
 export async function startReadingGroupMembers(
   context: IntegrationStepExecutionContext<IntegrationConfig>,
 ): Promise<void> {
   if (await context.jobState.getData<boolean>(DataKeys.GROUPS_COLLECTED)) {
-    getSalesforceClient(context).startEarly(groupMembersQuery, context.logger);
+    getSalesforceClient(context).startEarly(groupMembersQuery, context.logger, {
+      toTheEnd: true,
+    });
   }
 }
 

@@ -73,8 +73,8 @@ export function startReadingUsers(
   const client = getSalesforceClient(context);
   // A page of users takes far longer to convert than to fetch, and needs
   // about a page of second factors but four or more of assignments.
-  client.startEarly(usersQuery(client.settings), context.logger, 2);
-  client.startEarly(SECOND_FACTORS_QUERY, context.logger, 2);
+  client.startEarly(usersQuery(client.settings), context.logger, { pages: 2 });
+  client.startEarly(SECOND_FACTORS_QUERY, context.logger, { pages: 2 });
   client.startEarly(ASSIGNMENTS_QUERY, context.logger);
 }
 
