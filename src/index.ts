@@ -1,3 +1,4 @@
+import './compiledForThisNode';
 import { IntegrationInvocationConfig } from '@jupiterone/integration-sdk-core';
 import { IntegrationConfig, instanceConfigFields } from './config';
 import { USERS_GRAPH } from './constants';

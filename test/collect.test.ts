@@ -25,7 +25,6 @@ test('j1-integration collect gathers the whole dev org, schemas validated', asyn
     { instanceUrl: org().url, ...DEV_CREDENTIALS },
     { projectPath: project },
   );
-
   expect(result.exitCode).toBe(0);
   expect(result.steps.map((step) => [step.id, step.status])).toEqual(
     expect.arrayContaining([['fetch-users', 'success']]),
@@ -35,6 +34,18 @@ test('j1-integration collect gathers the whole dev org, schemas validated', asyn
   expect(result.entities).toEqual(DEV_ORG_ENTITIES);
   expect(result.relationships).toEqual(DEV_ORG_RELATIONSHIPS);
   expect(result.output).not.toContain(DEV_CREDENTIALS.clientSecret);
+});
+
+test('collect run from outside the project refuses to run src/ compiled without its tsconfig.json', async () => {
+  const elsewhere = mkdtempSync(path.join(os.tmpdir(), 'elsewhere-'));
+  await expect(
+    runCollect(
+      { instanceUrl: org().url, ...DEV_CREDENTIALS },
+      { projectPath: project, workingDirectory: elsewhere },
+    ).finally(() => rmSync(elsewhere, { recursive: true, force: true })),
+  ).rejects.toThrow(
+    "src/ was compiled without this project's tsconfig.json, which ts-node looks for from the working directory up: run j1-integration from the project's folder",
+  );
 });
 
 test('a wrong client secret stops collect with the OAuth error and no secret', async () => {

@@ -14,6 +14,8 @@ export interface CollectTarget {
 
 export interface CollectOptions {
   projectPath?: string;
+  /** Where collect is run from; the project itself unless given. */
+  workingDirectory?: string;
   /** More environment for the collect process. */
   env?: Record<string, string>;
 }
@@ -45,22 +47,30 @@ export interface CollectResult {
  */
 export async function runCollect(
   target: CollectTarget,
-  { projectPath = PROJECT_ROOT, env = {} }: CollectOptions = {},
+  {
+    projectPath = PROJECT_ROOT,
+    workingDirectory = projectPath,
+    env = {},
+  }: CollectOptions = {},
 ): Promise<CollectResult> {
-  const { exitCode, output } = await spawnCollect(projectPath, {
-    // Every field is set, empty when unused, so that a .env in the project
-    // (a developer's real org) cannot fill the gaps: dotenv never
-    // overrides a variable that is set.
-    INSTANCE_URL: target.instanceUrl,
-    CLIENT_ID: target.clientId,
-    CLIENT_SECRET: target.clientSecret,
-    REFRESH_TOKEN: target.refreshToken ?? '',
-    LOGIN_URL: '',
-    API_VERSION: '',
-    USER_ROLE_FILTER: '',
-    USER_PROFILE_FILTER: '',
-    ...env,
-  });
+  const { exitCode, output } = await spawnCollect(
+    projectPath,
+    workingDirectory,
+    {
+      // Every field is set, empty when unused, so that a .env in the project
+      // (a developer's real org) cannot fill the gaps: dotenv never
+      // overrides a variable that is set.
+      INSTANCE_URL: target.instanceUrl,
+      CLIENT_ID: target.clientId,
+      CLIENT_SECRET: target.clientSecret,
+      REFRESH_TOKEN: target.refreshToken ?? '',
+      LOGIN_URL: '',
+      API_VERSION: '',
+      USER_ROLE_FILTER: '',
+      USER_PROFILE_FILTER: '',
+      ...env,
+    },
+  );
   const storageDirectory = path.join(projectPath, '.j1-integration');
   const summary = await readSummary(storageDirectory).catch(() => {
     throw new Error(`collect wrote no summary.json; it printed:\n${output}`);
@@ -134,12 +144,13 @@ async function copyFolder(from: string, to: string): Promise<void> {
 
 function spawnCollect(
   projectPath: string,
+  workingDirectory: string,
   env: Record<string, string>,
 ): Promise<{ exitCode: number | null; output: string }> {
   const cli = path.join(PROJECT_ROOT, 'node_modules', '.bin', 'j1-integration');
   return new Promise((resolve, reject) => {
     const child = spawn(cli, ['collect', '--project-path', projectPath], {
-      cwd: projectPath,
+      cwd: workingDirectory,
       env: { ...process.env, ...env },
     });
     const chunks: Buffer[] = [];

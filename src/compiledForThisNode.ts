@@ -1,0 +1,17 @@
+/**
+ * `j1-integration` compiles `src/` with ts-node as it starts, with the
+ * compiler options of the first tsconfig.json it finds from the working
+ * directory up. Run from outside this project, it finds none and compiles
+ * for ES5, where `for…of` over a Map or a Set iterates nothing: steps would
+ * succeed with most relationships silently left out, and JupiterOne would
+ * delete them. Imported first by src/index.ts, so that loading stops here.
+ */
+let iterated = false;
+for (const _ of new Set([true])) iterated = true;
+if (!iterated) {
+  throw new Error(
+    "src/ was compiled without this project's tsconfig.json, which ts-node looks for from the working directory up: run j1-integration from the project's folder, or build it (npm run build) and collect with --project-path dist",
+  );
+}
+
+export {};
