@@ -15,7 +15,7 @@ export class ReadAhead<T> {
   private readonly held: Held<T>[] = [];
   private inMemory = 0;
   private ended = false;
-  private abandoned = false;
+  private takerGone = false;
   private failure?: { error: unknown };
   private wakeTaker: () => void = () => undefined;
   private wakeReader: () => void = () => undefined;
@@ -43,7 +43,7 @@ export class ReadAhead<T> {
         }
       }
     } finally {
-      this.abandoned = true;
+      this.takerGone = true;
       this.wakeReader();
       if (this.ended) await this.spill?.remove();
     }
@@ -61,17 +61,17 @@ export class ReadAhead<T> {
       for await (const item of source) {
         await this.hold(item);
         this.wakeTaker();
-        while (!this.spill && this.inMemory >= this.limit && !this.abandoned) {
+        while (!this.spill && this.inMemory >= this.limit && !this.takerGone) {
           await new Promise<void>((resolve) => (this.wakeReader = resolve));
         }
-        if (this.abandoned) break;
+        if (this.takerGone) break;
       }
     } catch (error) {
       this.failure = { error };
     } finally {
       this.ended = true;
       this.wakeTaker();
-      if (this.abandoned) await this.spill?.remove();
+      if (this.takerGone) await this.spill?.remove();
     }
   }
 
