@@ -6,11 +6,18 @@
  * succeed with most relationships silently left out, and JupiterOne would
  * delete them. Imported first by src/index.ts, so that loading stops here.
  */
+// A namespace import: a default one needs the very options that are missing.
+import * as path from 'path';
+
 let iterated = false;
 for (const _ of new Set([true])) iterated = true;
 if (!iterated) {
+  const project = path.resolve(__dirname, '..');
   throw new Error(
-    "src/ was compiled without this project's tsconfig.json, which ts-node looks for from the working directory up: run j1-integration from the project's folder, or build it (npm run build) and collect with --project-path dist",
+    `src/ was compiled without this project's tsconfig.json, which ts-node looks for from the working directory up: run j1-integration from ${project}, or build it (npm run build) and collect with --project-path ${path.join(
+      project,
+      'dist',
+    )}`,
   );
 }
 

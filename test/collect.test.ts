@@ -5,6 +5,7 @@ import path from 'path';
 import {
   buildIntegration,
   createScratchProject,
+  PROJECT_ROOT,
   runCollect,
 } from '../scripts/lib/collect';
 import { DEV_ORG_ENTITIES, DEV_ORG_RELATIONSHIPS } from './devOrgGraph';
@@ -37,6 +38,7 @@ test('j1-integration collect gathers the whole dev org, schemas validated', asyn
 });
 
 test('collect run from outside the project refuses to run src/ compiled without its tsconfig.json', async () => {
+  // The scratch project's src/ links to this project's: Node names the latter.
   const elsewhere = mkdtempSync(path.join(os.tmpdir(), 'elsewhere-'));
   await expect(
     runCollect(
@@ -44,7 +46,10 @@ test('collect run from outside the project refuses to run src/ compiled without 
       { projectPath: project, workingDirectory: elsewhere },
     ).finally(() => rmSync(elsewhere, { recursive: true, force: true })),
   ).rejects.toThrow(
-    "src/ was compiled without this project's tsconfig.json, which ts-node looks for from the working directory up: run j1-integration from the project's folder",
+    `src/ was compiled without this project's tsconfig.json, which ts-node looks for from the working directory up: run j1-integration from ${PROJECT_ROOT}, or build it (npm run build) and collect with --project-path ${path.join(
+      PROJECT_ROOT,
+      'dist',
+    )}`,
   );
 });
 
