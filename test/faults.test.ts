@@ -1,3 +1,5 @@
+import os from 'os';
+import path from 'path';
 import { OrgDataset } from '../local-salesforce/dataset';
 import { Fault } from '../local-salesforce/faults';
 import { generateOrg } from '../local-salesforce/generate';
@@ -338,6 +340,36 @@ test('group members are read to the end while the users are, pages beyond ten he
   ]);
   expect(pagesOnDisk).toBeGreaterThanOrEqual(10);
   expect(run.relationships).toEqual(expectedGraph(dataset).relationships);
+});
+
+test('a temporary folder that cannot hold the group members fails their step alone, saying what to do', async () => {
+  const missing = path.join(os.tmpdir(), 'no-such-folder', 'below');
+  // The run's own storage is made first, where it always is.
+  const tmpdir = jest
+    .spyOn(os, 'tmpdir')
+    .mockReturnValueOnce(os.tmpdir())
+    .mockReturnValue(missing);
+  const { run } = await runWithFaults(
+    [],
+    {},
+    10,
+    generateOrg({ users: 60, groups: 30, membersPerGroup: 10 }),
+  ).finally(() => tmpdir.mockRestore());
+  expect(run.steps.filter((step) => step.status !== 'success')).toEqual([
+    expect.objectContaining({ id: 'fetch-group-members', status: 'failure' }),
+  ]);
+  expect(run.partialTypes).toEqual([
+    'salesforce_group_has_user',
+    'salesforce_group_has_group',
+  ]);
+  expect(run.events).toContainEqual(
+    expect.objectContaining({
+      name: 'step_failure',
+      description: expect.stringContaining(
+        `Could not hold GroupMember pages read ahead on disk, under ${missing} (set TMPDIR to use another folder)`,
+      ),
+    }),
+  );
 });
 
 test('retries of the pages the permission sets step reads early for the users are logged under it', async () => {

@@ -43,12 +43,28 @@ test('a folder it cannot write in is named, with what to do', async () => {
     'GroupMember',
     path.join(tmp, 'missing'),
   );
+  await expect(spill.write([1])).rejects.toMatchObject({
+    code: 'READ_AHEAD_DISK_ERROR',
+  });
   await expect(spill.write([1])).rejects.toThrow(
     `Could not hold GroupMember pages read ahead on disk, under ${path.join(
       tmp,
       'missing',
     )} (set TMPDIR to use another folder)`,
   );
+});
+
+test('a page gone from disk is reported with its file and the likely cause', async () => {
+  const spill = new PageSpill<number[]>('GroupMember', tmp);
+  const file = await spill.write([1]);
+  rmSync(file);
+  await expect(spill.read(file)).rejects.toMatchObject({
+    code: 'READ_AHEAD_DISK_ERROR',
+    message: expect.stringContaining(
+      `Could not read back a page of GroupMember held on disk (${file}; was the temporary folder cleaned while the integration ran?)`,
+    ),
+  });
+  await spill.remove();
 });
 
 test('pages never read are removed when the process ends', () => {

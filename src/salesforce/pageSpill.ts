@@ -1,3 +1,4 @@
+import { IntegrationError } from '@jupiterone/integration-sdk-core';
 import { mkdtempSync, promises as fs, rmSync } from 'fs';
 import os from 'os';
 import path from 'path';
@@ -6,8 +7,10 @@ import path from 'path';
  * Pages of records written to disk, to be read back once, in a folder of
  * their own under the system's temporary folder (TMPDIR; created on the first
  * write, readable by this user only). Each file is deleted as it is read;
- * `remove` deletes the rest, and so does the end of the process, should a
- * page never be read (a run without the step that takes them).
+ * `remove` deletes the rest, and so does the process's exit, should a page
+ * never be read (a run without the step that takes them). A process killed
+ * by a signal leaves them: handling signals here would change how the
+ * process that loads the integration stops.
  */
 export class PageSpill<T> {
   private folder?: string;
@@ -26,16 +29,24 @@ export class PageSpill<T> {
       await fs.writeFile(file, JSON.stringify(page), { mode: 0o600 });
       return file;
     } catch (err) {
-      throw new Error(
-        `Could not hold ${this.object} pages read ahead on disk, under ${this.under} (set TMPDIR to use another folder): ${err.message}`,
+      throw this.diskError(
+        `Could not hold ${this.object} pages read ahead on disk, under ${this.under} (set TMPDIR to use another folder)`,
+        err,
       );
     }
   }
 
   async read(file: string): Promise<T> {
-    const page = JSON.parse(await fs.readFile(file, 'utf8')) as T;
-    await fs.rm(file, { force: true });
-    return page;
+    try {
+      const page = JSON.parse(await fs.readFile(file, 'utf8')) as T;
+      await fs.rm(file, { force: true });
+      return page;
+    } catch (err) {
+      throw this.diskError(
+        `Could not read back a page of ${this.object} held on disk (${file}; was the temporary folder cleaned while the integration ran?)`,
+        err,
+      );
+    }
   }
 
   async remove(): Promise<void> {
@@ -46,9 +57,20 @@ export class PageSpill<T> {
     }
   }
 
+  /** An error whose message reaches the step's failure event. */
+  private diskError(message: string, err: Error): IntegrationError {
+    return new IntegrationError({
+      code: 'READ_AHEAD_DISK_ERROR',
+      message: `${message}: ${err.message}`,
+      cause: err,
+    });
+  }
+
   private ensureFolder(): string {
     if (!this.folder) {
-      this.folder = mkdtempSync(path.join(this.under, 'graph-salesforce-'));
+      this.folder = mkdtempSync(
+        path.join(this.under, 'graph-salesforce-pages-'),
+      );
       process.once('exit', this.removeAtExit);
     }
     return this.folder;
