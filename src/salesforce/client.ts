@@ -176,9 +176,9 @@ export class SalesforceClient {
    * then takes these pages first, and the pages stay that far ahead of
    * it. At most `pages` pages (at least 2) are requested before then,
    * unless `toTheEnd`: the query is then read to its end at once, the
-   * pages beyond those written to disk until taken (PageSpill). The query
-   * reports retries to `log` until it is taken, and to the taker's log
-   * after.
+   * pages beyond those written to disk until taken (PageSpill), or, should
+   * the disk fail, held to `pages` again with a warning. The query reports
+   * retries to `log` until it is taken, and to the taker's log after.
    */
   startEarly(
     query: Query,
@@ -193,6 +193,11 @@ export class SalesforceClient {
         this.run(query, soql, reportTo),
         Math.max(1, pages - 1),
         toTheEnd ? new PageSpill<unknown[]>(query.object) : undefined,
+        (err) =>
+          reportTo.warn(
+            { object: query.object, err: err.message },
+            `${err.message}; reading ${pages} pages ahead at most from now on, slower but complete`,
+          ),
       );
       this.startedEarly.set(soql, { held, reportTo });
     }

@@ -91,6 +91,21 @@ describe('with a spill', () => {
     expect(spillFolders()).toEqual([]);
   });
 
+  test('a disk that fails: reading holds to the limit from then on, told once', async () => {
+    const pulled = { count: 0 };
+    const spill = new PageSpill<number>('Test', path.join(tmp, 'missing'));
+    const told = jest.fn();
+    const ahead = new ReadAhead(counting(8, pulled), 3, spill, told);
+    await settle();
+    expect(pulled.count).toBe(4);
+    expect(told).toHaveBeenCalledTimes(1);
+    expect(told.mock.calls[0][0].message).toMatch(
+      'Could not hold Test pages read ahead on disk',
+    );
+    expect(await takeAll(ahead.take())).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(told).toHaveBeenCalledTimes(1);
+  });
+
   test('a failure reaches the taker after the items on disk', async () => {
     const ahead = new ReadAhead(
       failingAfter(4),

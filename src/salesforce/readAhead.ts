@@ -7,15 +7,17 @@ type Held<T> = { item: T } | { file: string };
  * Reads items of an async source in the background, ahead of whoever will
  * take them, and holds at most `limit` in memory. Beyond that the reading
  * pauses until some are taken; or, given a spill, goes on to the end, the
- * items beyond the limit written to disk. A failure to read is thrown to
- * the taker once the items read before it are taken. A taker that stops
- * early stops the reading too.
+ * items beyond the limit written to disk. Should the disk fail, the reading
+ * pauses as without a spill from then on, and `onSpillFailed` is told. A
+ * failure to read is thrown to the taker once the items read before it
+ * are taken. A taker that stops early stops the reading too.
  */
 export class ReadAhead<T> {
   private readonly held: Held<T>[] = [];
   private inMemory = 0;
   private ended = false;
   private takerGone = false;
+  private spilling: boolean;
   private failure?: { error: unknown };
   private wakeTaker: () => void = () => undefined;
   private wakeReader: () => void = () => undefined;
@@ -24,7 +26,9 @@ export class ReadAhead<T> {
     source: AsyncIterable<T>,
     private readonly limit: number,
     private readonly spill?: PageSpill<T>,
+    private readonly onSpillFailed: (err: Error) => void = () => undefined,
   ) {
+    this.spilling = spill !== undefined;
     void this.read(source);
   }
 
@@ -61,7 +65,11 @@ export class ReadAhead<T> {
       for await (const item of source) {
         await this.hold(item);
         this.wakeTaker();
-        while (!this.spill && this.inMemory >= this.limit && !this.takerGone) {
+        while (
+          !this.spilling &&
+          this.inMemory >= this.limit &&
+          !this.takerGone
+        ) {
           await new Promise<void>((resolve) => (this.wakeReader = resolve));
         }
         if (this.takerGone) break;
@@ -76,11 +84,16 @@ export class ReadAhead<T> {
   }
 
   private async hold(item: T): Promise<void> {
-    if (this.spill && this.inMemory >= this.limit) {
-      this.held.push({ file: await this.spill.write(item) });
-    } else {
-      this.held.push({ item });
-      this.inMemory++;
+    if (this.spill && this.spilling && this.inMemory >= this.limit) {
+      try {
+        this.held.push({ file: await this.spill.write(item) });
+        return;
+      } catch (err) {
+        this.spilling = false;
+        this.onSpillFailed(err);
+      }
     }
+    this.held.push({ item });
+    this.inMemory++;
   }
 }
