@@ -62,7 +62,6 @@ const FETCH_AFTER: Record<string, { fields: string[]; after: string[] }> = {
       'PermissionSetGroupComponent',
     ],
   },
-  // Read while the users are, and held until they are linked.
   GroupMember: { fields: GROUP_MEMBER_FIELDS, after: ['Group'] },
 };
 

@@ -195,7 +195,7 @@ export class SalesforceClient {
         toTheEnd ? new PageSpill<unknown[]>(query.object) : undefined,
         (err) =>
           reportTo.warn(
-            { object: query.object, err: err.message },
+            { object: query.object },
             `${err.message}; reading ${pages} pages ahead at most from now on, slower but complete`,
           ),
       );

@@ -72,7 +72,7 @@ test('pages never read are removed when the process ends', () => {
     const { PageSpill } = require(${JSON.stringify(
       require.resolve('./pageSpill'),
     )});
-    new PageSpill('GroupMember').write([1]).then((file) => console.log(file));
+    new PageSpill('GroupMember').write([1]).then((file) => process.stdout.write(file));
   `;
   const written = execFileSync(
     process.execPath,
