@@ -6,6 +6,19 @@ import { ReadAhead } from './readAhead';
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 10));
 
+/**
+ * Waits for what the disk makes take longer under load than a settle
+ * allows: a test that waits only 10 ms for five writes failed on a busy
+ * machine.
+ */
+async function until(condition: () => boolean, what: string): Promise<void> {
+  const deadline = Date.now() + 5000;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`Still waiting for ${what}`);
+    await settle();
+  }
+}
+
 async function* counting(count: number, pulled = { count: 0 }) {
   for (let item = 1; item <= count; item++) {
     await Promise.resolve();
@@ -66,6 +79,7 @@ describe('with a spill', () => {
     const spill = new PageSpill<number>('Test', tmp);
     const written = jest.spyOn(spill, 'write');
     const ahead = new ReadAhead(counting(8, pulled), 3, spill);
+    await until(() => pulled.count === 8, 'all 8 items to be read');
     await settle();
     expect(pulled.count).toBe(8);
     expect(written).toHaveBeenCalledTimes(5);
@@ -96,6 +110,7 @@ describe('with a spill', () => {
     const spill = new PageSpill<number>('Test', path.join(tmp, 'missing'));
     const told = jest.fn();
     const ahead = new ReadAhead(counting(8, pulled), 3, spill, told);
+    await until(() => told.mock.calls.length > 0, 'the disk failure');
     await settle();
     expect(pulled.count).toBe(4);
     expect(told).toHaveBeenCalledTimes(1);
