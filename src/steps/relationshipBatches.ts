@@ -10,9 +10,12 @@ import { JobState, Relationship } from '@jupiterone/integration-sdk-core';
 export const SDK_FILE_SIZE = 500;
 
 /**
- * Hands relationships to the SDK one type at a time, 500 at a time, so
- * that every file it writes is full; what is left, once `addRest` is
- * called at the end of the query.
+ * Hands relationships to the SDK in whole files: 500 of a type, or a
+ * multiple of 500, each type's together. Every full batch a call makes is
+ * handed in that one call, because the SDK writes the files of one call at
+ * the same time and those of successive calls one after another, each file
+ * a chain of file system calls. What is left, once `addRest` is called at
+ * the end of the query.
  */
 export class RelationshipBatches {
   private readonly byType = new Map<string, Relationship[]>();
@@ -25,18 +28,29 @@ export class RelationshipBatches {
       if (batch) batch.push(relationship);
       else this.byType.set(relationship._type, [relationship]);
     }
-    for (const batch of this.byType.values()) {
-      while (batch.length >= SDK_FILE_SIZE) {
-        await this.jobState.addRelationships(batch.splice(0, SDK_FILE_SIZE));
-      }
-    }
+    await this.hand(
+      this.take((batch) => batch.length - (batch.length % SDK_FILE_SIZE)),
+    );
   }
 
   async addRest(): Promise<void> {
+    await this.hand(this.take((batch) => batch.length));
+  }
+
+  /** Takes, type after type, the first `count(batch)` of each batch. */
+  private take(count: (batch: Relationship[]) => number): Relationship[] {
+    const taken: Relationship[] = [];
     for (const batch of this.byType.values()) {
-      if (batch.length > 0) {
-        await this.jobState.addRelationships(batch.splice(0));
+      for (const relationship of batch.splice(0, count(batch))) {
+        taken.push(relationship);
       }
+    }
+    return taken;
+  }
+
+  private async hand(relationships: Relationship[]): Promise<void> {
+    if (relationships.length > 0) {
+      await this.jobState.addRelationships(relationships);
     }
   }
 }
