@@ -230,9 +230,17 @@ function differences(
 const sum = (counts: Record<string, number>) =>
   Object.values(counts).reduce((total, count) => total + count, 0);
 
+/** A refusal of the command line: printed without a stack trace. */
+class UsageError extends Error {}
+
 function parseList(flag: string, fallback: string[]): string[] {
   const index = process.argv.indexOf(flag);
-  return index > 0 ? process.argv[index + 1].split(',') : fallback;
+  if (index < 0) return fallback;
+  const value = process.argv[index + 1];
+  if (value === undefined || value.startsWith('--')) {
+    throw new UsageError(`${flag} needs a value`);
+  }
+  return value.split(',');
 }
 
 function table(rows: BenchRow[]): string {
@@ -278,9 +286,10 @@ async function main() {
   const sizes = parseList('--sizes', DEFAULT_SIZES);
   const compiled = process.argv.includes('--compiled');
   const block = resultsBlock(sizes, compiled);
-  const latencies = parseList('--latencies', ['0', '50']).map(Number);
-  const [repeatText] = parseList('--repeat', ['3']);
-  const repeat = Number(repeatText);
+  const latencies = parseList('--latencies', ['0', '50']).map((text) =>
+    wholeNumberOf('--latencies', 'milliseconds', text, 0),
+  );
+  const repeat = wholeNumber('--repeat', 'runs') ?? 3;
   const heapLimitMb = wholeNumber('--heap-limit-mb', 'megabytes');
   const heapGrowingPercent = wholeNumber('--heap-growing-percent', 'percent');
   const heapOptions = [
@@ -353,7 +362,7 @@ async function main() {
 function resultsBlock(sizes: string[], compiled: boolean): string {
   const unknown = sizes.filter((size) => !(size in SIZES));
   if (unknown.length > 0) {
-    throw new Error(
+    throw new UsageError(
       `Unknown size ${unknown.join(', ')}: the sizes are ${Object.keys(
         SIZES,
       ).join(', ')}`,
@@ -361,7 +370,9 @@ function resultsBlock(sizes: string[], compiled: boolean): string {
   }
   if (sizes.includes('XL')) {
     if (sizes.length > 1) {
-      throw new Error('XL runs on its own (--sizes XL): it has its own table');
+      throw new UsageError(
+        'XL runs on its own (--sizes XL): it has its own table',
+      );
     }
     return 'XL RESULTS';
   }
@@ -371,12 +382,22 @@ function resultsBlock(sizes: string[], compiled: boolean): string {
 /** The positive whole number given after flag, if it is given. */
 function wholeNumber(flag: string, unit: string): number | undefined {
   const [text] = parseList(flag, []);
-  if (text === undefined) {
-    return undefined;
-  }
+  return text === undefined ? undefined : wholeNumberOf(flag, unit, text, 1);
+}
+
+function wholeNumberOf(
+  flag: string,
+  unit: string,
+  text: string,
+  least: number,
+): number {
   const value = Number(text);
-  if (!Number.isInteger(value) || value <= 0) {
-    throw new Error(`${flag} needs a whole number of ${unit}, not ${text}`);
+  if (text.trim() === '' || !Number.isInteger(value) || value < least) {
+    throw new UsageError(
+      `${flag} needs a whole number of ${unit}${
+        least > 0 ? '' : ' (0 or more)'
+      }, not ${text}`,
+    );
   }
   return value;
 }
@@ -406,6 +427,6 @@ async function writeReport(report: string, block: string) {
 }
 
 main().catch((err) => {
-  console.error(err);
+  console.error(err instanceof UsageError ? err.message : err);
   process.exitCode = 1;
 });
