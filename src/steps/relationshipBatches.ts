@@ -16,6 +16,10 @@ export const SDK_FILE_SIZE = 500;
  * the same time and those of successive calls one after another, each file
  * a chain of file system calls. What is left, once `addRest` is called at
  * the end of the query.
+ *
+ * Should one of those files fail to be written, the SDK keeps the whole
+ * call in memory and writes it again after the (failed) step, so the files
+ * of it already written hold their relationships twice (docs/faults.md).
  */
 export class RelationshipBatches {
   private readonly byType = new Map<string, Relationship[]>();
