@@ -50,11 +50,8 @@ export class PageSpill<T> {
   }
 
   async remove(): Promise<void> {
-    if (this.folder) {
-      const folder = this.folder;
-      this.forget();
-      await fs.rm(folder, { recursive: true, force: true });
-    }
+    const folder = this.releaseFolder();
+    if (folder) await fs.rm(folder, { recursive: true, force: true });
   }
 
   /** An error whose message reaches the step's failure event. */
@@ -77,15 +74,15 @@ export class PageSpill<T> {
   }
 
   private removeNow(): void {
-    if (this.folder) {
-      const folder = this.folder;
-      this.forget();
-      rmSync(folder, { recursive: true, force: true });
-    }
+    const folder = this.releaseFolder();
+    if (folder) rmSync(folder, { recursive: true, force: true });
   }
 
-  private forget(): void {
+  /** The folder, if any, which the spill no longer holds or removes at exit. */
+  private releaseFolder(): string | undefined {
+    const folder = this.folder;
     this.folder = undefined;
     process.off('exit', this.removeAtExit);
+    return folder;
   }
 }
