@@ -53,23 +53,10 @@ export async function runCollect(
     env = {},
   }: CollectOptions = {},
 ): Promise<CollectResult> {
-  const { exitCode, output } = await spawnCollect(
-    projectPath,
+  const { exitCode, output } = await spawnCli(
+    ['collect', '--project-path', projectPath],
     workingDirectory,
-    {
-      // Every field is set, empty when unused, so that a .env in the project
-      // (a developer's real org) cannot fill the gaps: dotenv never
-      // overrides a variable that is set.
-      INSTANCE_URL: target.instanceUrl,
-      CLIENT_ID: target.clientId,
-      CLIENT_SECRET: target.clientSecret,
-      REFRESH_TOKEN: target.refreshToken ?? '',
-      LOGIN_URL: '',
-      API_VERSION: '',
-      USER_ROLE_FILTER: '',
-      USER_PROFILE_FILTER: '',
-      ...env,
-    },
+    { ...salesforceEnvironment(target), ...env },
   );
   const storageDirectory = path.join(projectPath, '.j1-integration');
   const summary = await readSummary(storageDirectory).catch(() => {
@@ -81,6 +68,65 @@ export async function runCollect(
     steps: summary.integrationStepResults,
     partialTypes: summary.metadata?.partialDatasets?.types ?? [],
     ...(await countGraphObjects(path.join(storageDirectory, 'graph'))),
+  };
+}
+
+export interface JupiterOneTarget {
+  apiBaseUrl: string;
+  account: string;
+  apiKey: string;
+  integrationInstanceId: string;
+}
+
+/**
+ * Runs the real `j1-integration run`, as a deployment does: collect from the
+ * Salesforce org, upload to the JupiterOne API at `apiBaseUrl` and finalize.
+ * Like collect, it exits 0 even when steps fail: what JupiterOne was told is
+ * what its API received.
+ */
+export function runAndUpload(
+  target: CollectTarget,
+  jupiterOne: JupiterOneTarget,
+  {
+    projectPath = PROJECT_ROOT,
+    workingDirectory = projectPath,
+  }: CollectOptions = {},
+): Promise<{ exitCode: number | null; output: string }> {
+  return spawnCli(
+    [
+      'run',
+      '--project-path',
+      projectPath,
+      '--integrationInstanceId',
+      jupiterOne.integrationInstanceId,
+      '--api-base-url',
+      jupiterOne.apiBaseUrl,
+    ],
+    workingDirectory,
+    {
+      ...salesforceEnvironment(target),
+      JUPITERONE_ACCOUNT: jupiterOne.account,
+      JUPITERONE_API_KEY: jupiterOne.apiKey,
+    },
+  );
+}
+
+/**
+ * The integration's configuration as a user passes it: environment
+ * variables. Every field is set, empty when unused, so that a .env in the
+ * project (a developer's real org) cannot fill the gaps: dotenv never
+ * overrides a variable that is set.
+ */
+function salesforceEnvironment(target: CollectTarget): Record<string, string> {
+  return {
+    INSTANCE_URL: target.instanceUrl,
+    CLIENT_ID: target.clientId,
+    CLIENT_SECRET: target.clientSecret,
+    REFRESH_TOKEN: target.refreshToken ?? '',
+    LOGIN_URL: '',
+    API_VERSION: '',
+    USER_ROLE_FILTER: '',
+    USER_PROFILE_FILTER: '',
   };
 }
 
@@ -142,14 +188,14 @@ async function copyFolder(from: string, to: string): Promise<void> {
   }
 }
 
-function spawnCollect(
-  projectPath: string,
+function spawnCli(
+  args: string[],
   workingDirectory: string,
   env: Record<string, string>,
 ): Promise<{ exitCode: number | null; output: string }> {
   const cli = path.join(PROJECT_ROOT, 'node_modules', '.bin', 'j1-integration');
   return new Promise((resolve, reject) => {
-    const child = spawn(cli, ['collect', '--project-path', projectPath], {
+    const child = spawn(cli, args, {
       cwd: workingDirectory,
       env: { ...process.env, ...env },
     });
