@@ -31,4 +31,4 @@ COPY --from=build --chown=node:node /build/dist ./dist
 USER node
 # Arguments given to `docker run` are added to the command, such as
 # --api-base-url for a JupiterOne region other than the default.
-ENTRYPOINT ["sh", "-c", "exec node_modules/.bin/j1-integration run --project-path dist --integrationInstanceId \"$INTEGRATION_INSTANCE_ID\" \"$@\"", "--"]
+ENTRYPOINT ["sh", "-c", "exec node_modules/.bin/j1-integration run --project-path dist --integrationInstanceId \"${INTEGRATION_INSTANCE_ID:?set it to the id of the integration instance in JupiterOne}\" \"$@\"", "graph-salesforce"]
