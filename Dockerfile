@@ -1,6 +1,7 @@
 # The managed deployment: the compiled integration with its production
 # dependencies only, run by the SDK's CLI (`j1-integration run`), which
-# collects and uploads to JupiterOne.
+# collects and uploads to JupiterOne. test/run.test.ts runs this image's
+# folder, laid out the same way without Docker.
 #
 # The container takes its settings from the environment:
 # - Salesforce: INSTANCE_URL, CLIENT_ID, CLIENT_SECRET and the optional fields
@@ -18,6 +19,7 @@ COPY package.json package-lock.json ./
 RUN npm ci --ignore-scripts --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
+COPY deploy ./deploy
 RUN npm run build
 
 FROM node:20-bookworm-slim
@@ -29,6 +31,8 @@ RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund \
 # The CLI writes the run's graph under dist/.j1-integration.
 COPY --from=build --chown=node:node /build/dist ./dist
 USER node
-# Arguments given to `docker run` are added to the command, such as
-# --api-base-url for a JupiterOne region other than the default.
-ENTRYPOINT ["sh", "-c", "exec node_modules/.bin/j1-integration run --project-path dist --integrationInstanceId \"${INTEGRATION_INSTANCE_ID:?set it to the id of the integration instance in JupiterOne}\" \"$@\"", "graph-salesforce"]
+# deploy/run.ts: `j1-integration run` with secrets kept out of its output and
+# an exit status that is not 0 when steps fail or the job is aborted. Arguments
+# given to `docker run` are added to the command, such as --api-base-url for a
+# JupiterOne region other than the default.
+ENTRYPOINT ["node", "dist/deploy/run.js", "dist"]
