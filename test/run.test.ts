@@ -1,46 +1,64 @@
+import { ChildProcess } from 'child_process';
 import { rmSync } from 'fs';
+import path from 'path';
 import { Fault } from '../local-salesforce/faults';
 import { DEV_CREDENTIALS } from '../local-salesforce/oauth';
 import { startLocalSalesforce } from '../local-salesforce/server';
-import {
-  createScratchProject,
-  JupiterOneTarget,
-  runAndUpload,
-} from '../scripts/lib/collect';
 import { DEV_ORG_ENTITIES, DEV_ORG_RELATIONSHIPS } from './devOrgGraph';
+import { assembleImage, JupiterOneTarget, runImage } from './image';
 import { LocalJupiterOne, startLocalJupiterOne } from './localJupiterOne';
 import { countByType } from './localOrg';
 
 const API_KEY = 'j1-api-key-Xv42Lq9Tn7';
-const ACCOUNT = 'local-account';
-const INSTANCE_ID = 'local-integration-instance';
+const WRONG_SECRET = 'wrong-secret-Qm3Zr8';
 
-let project: string;
+let image: string;
 let jupiterOne: LocalJupiterOne;
 
+beforeAll(async () => {
+  image = await assembleImage();
+}, 180_000);
+afterAll(() => {
+  if (image) rmSync(path.dirname(image), { recursive: true, force: true });
+});
 beforeEach(async () => {
-  project = await createScratchProject();
   jupiterOne = await startLocalJupiterOne();
 });
 afterEach(async () => {
   await jupiterOne.close();
-  rmSync(project, { recursive: true, force: true });
 });
 
-/** `j1-integration run` against the dev org served with these faults. */
-async function runAgainstDevOrg(faults: Fault[] = []) {
+function target(apiBaseUrl = jupiterOne.url): JupiterOneTarget {
+  return {
+    apiBaseUrl,
+    account: 'local-account',
+    apiKey: API_KEY,
+    integrationInstanceId: 'local-integration-instance',
+  };
+}
+
+/** The image's entry point against the dev org served with these faults. */
+async function runAgainstDevOrg({
+  faults = [],
+  clientSecret = DEV_CREDENTIALS.clientSecret,
+  jupiterOneTarget = target(),
+  environment = {},
+  onStart,
+}: {
+  faults?: Fault[];
+  clientSecret?: string;
+  jupiterOneTarget?: JupiterOneTarget;
+  environment?: Record<string, string>;
+  onStart?: (entryPoint: ChildProcess) => void;
+} = {}) {
   const org = await startLocalSalesforce({ faults });
   try {
-    const target: JupiterOneTarget = {
-      apiBaseUrl: jupiterOne.url,
-      account: ACCOUNT,
-      apiKey: API_KEY,
-      integrationInstanceId: INSTANCE_ID,
-    };
-    return await runAndUpload(
-      { instanceUrl: org.url, ...DEV_CREDENTIALS },
-      target,
-      { projectPath: project },
+    return await runImage(
+      image,
+      { instanceUrl: org.url, ...DEV_CREDENTIALS, clientSecret },
+      jupiterOneTarget,
+      environment,
+      onStart,
     );
   } finally {
     await org.close();
@@ -54,15 +72,23 @@ function keysSentTwice(objects: { _key: string }[]): string[] {
     .filter((key) => seen.has(key) || !seen.add(key));
 }
 
-test('j1-integration run uploads the whole dev org once and finalizes it as complete', async () => {
+function expectNoSecret(output: string) {
+  const sent = jupiterOne.received.requests.map((request) => request.body);
+  for (const text of [output, ...sent]) {
+    expect(text).not.toContain(DEV_CREDENTIALS.clientSecret);
+    expect(text).not.toContain(WRONG_SECRET);
+    expect(text).not.toContain(API_KEY);
+  }
+}
+
+test('the image uploads the whole dev org once, finalizes it as complete and exits 0', async () => {
   const { exitCode, output } = await runAgainstDevOrg();
 
   const { received } = jupiterOne;
-  expect(exitCode).toBe(0);
   expect(received.jobs).toEqual([
     expect.objectContaining({
       source: 'integration-managed',
-      integrationInstanceId: INSTANCE_ID,
+      integrationInstanceId: 'local-integration-instance',
     }),
   ]);
   expect(countByType(received.entities)).toEqual(DEV_ORG_ENTITIES);
@@ -72,19 +98,19 @@ test('j1-integration run uploads the whole dev org once and finalizes it as comp
   ).toEqual([]);
   expect(received.finalized).toEqual({ partialDatasets: { types: [] } });
   expect(received.aborted).toBeUndefined();
-
   for (const { headers } of received.requests) {
     expect(headers.authorization).toBe(`Bearer ${API_KEY}`);
-    expect(headers['lifeomic-account']).toBe(ACCOUNT);
+    expect(headers['lifeomic-account']).toBe('local-account');
   }
-  const bodies = received.requests.map((request) => request.body).join('\n');
-  expect(bodies).not.toContain(DEV_CREDENTIALS.clientSecret);
-  expect(output).not.toContain(DEV_CREDENTIALS.clientSecret);
-  expect(output).not.toContain(API_KEY);
+  expectNoSecret(output);
+  expect(output).toContain('graph-salesforce: every step succeeded');
+  expect(exitCode).toBe(0);
 });
 
-test('a step that fails makes run tell JupiterOne its types are partial, with the warning an admin sees', async () => {
-  await runAgainstDevOrg([{ kind: 'insufficient-access', target: 'Group' }]);
+test('a failed step reaches JupiterOne as partial types with its warning, and the image exits 1', async () => {
+  const { exitCode, output } = await runAgainstDevOrg({
+    faults: [{ kind: 'insufficient-access', target: 'Group' }],
+  });
 
   const { received } = jupiterOne;
   const partial = received.finalized?.partialDatasets?.types;
@@ -105,4 +131,67 @@ test('a step that fails makes run tell JupiterOne its types are partial, with th
       },
     ]),
   );
+  expectNoSecret(output);
+  expect(output).toMatch(
+    /graph-salesforce: steps failed: fetch-groups.*keeps what it had of them: .*salesforce_group_has_user/,
+  );
+  expect(exitCode).toBe(1);
+});
+
+test('a run Salesforce refuses is aborted, and the image exits 1 without the secret', async () => {
+  const { exitCode, output } = await runAgainstDevOrg({
+    clientSecret: WRONG_SECRET,
+  });
+
+  expect(jupiterOne.received.aborted?.reason).toContain('invalid_client');
+  expect(jupiterOne.received.finalized).toBeUndefined();
+  expectNoSecret(output);
+  expect(output).toContain(
+    'graph-salesforce: the synchronization job was aborted',
+  );
+  expect(exitCode).toBe(1);
+});
+
+test('an unreachable JupiterOne API fails the image without printing the API key', async () => {
+  const closed = await startLocalJupiterOne();
+  await closed.close();
+
+  const { exitCode, output } = await runAgainstDevOrg({
+    jupiterOneTarget: target(closed.url),
+  });
+
+  expect(output).toContain('ECONNREFUSED');
+  expect(output).toContain('[REDACTED]');
+  expectNoSecret(output);
+  expect(exitCode).not.toBe(0);
+});
+
+test('without INTEGRATION_INSTANCE_ID the image says what to set and sends nothing', async () => {
+  const { exitCode, output } = await runAgainstDevOrg({
+    environment: { INTEGRATION_INSTANCE_ID: ' ' },
+  });
+
+  expect(output).toContain(
+    'graph-salesforce: set INTEGRATION_INSTANCE_ID to the id of the integration instance in JupiterOne',
+  );
+  expect(jupiterOne.received.requests).toEqual([]);
+  expectNoSecret(output);
+  expect(exitCode).toBe(2);
+});
+
+test('SIGTERM, as docker stop sends it, stops the run at once', async () => {
+  let entryPoint: ChildProcess | undefined;
+  const run = runAgainstDevOrg({
+    faults: [{ kind: 'hang', target: 'User', times: Infinity }],
+    onStart: (child) => (entryPoint = child),
+  });
+  while (jupiterOne.received.jobs.length === 0) {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  entryPoint?.kill('SIGTERM');
+
+  const { exitCode, output } = await run;
+  expect(output).toContain('graph-salesforce: stopped by SIGTERM');
+  expectNoSecret(output);
+  expect(exitCode).toBe(143);
 });

@@ -71,53 +71,15 @@ export async function runCollect(
   };
 }
 
-export interface JupiterOneTarget {
-  apiBaseUrl: string;
-  account: string;
-  apiKey: string;
-  integrationInstanceId: string;
-}
-
-/**
- * Runs the real `j1-integration run`, as a deployment does: collect from the
- * Salesforce org, upload to the JupiterOne API at `apiBaseUrl` and finalize.
- * Like collect, it exits 0 even when steps fail: what JupiterOne was told is
- * what its API received.
- */
-export function runAndUpload(
-  target: CollectTarget,
-  jupiterOne: JupiterOneTarget,
-  {
-    projectPath = PROJECT_ROOT,
-    workingDirectory = projectPath,
-  }: CollectOptions = {},
-): Promise<{ exitCode: number | null; output: string }> {
-  return spawnCli(
-    [
-      'run',
-      '--project-path',
-      projectPath,
-      '--integrationInstanceId',
-      jupiterOne.integrationInstanceId,
-      '--api-base-url',
-      jupiterOne.apiBaseUrl,
-    ],
-    workingDirectory,
-    {
-      ...salesforceEnvironment(target),
-      JUPITERONE_ACCOUNT: jupiterOne.account,
-      JUPITERONE_API_KEY: jupiterOne.apiKey,
-    },
-  );
-}
-
 /**
  * The integration's configuration as a user passes it: environment
  * variables. Every field is set, empty when unused, so that a .env in the
  * project (a developer's real org) cannot fill the gaps: dotenv never
  * overrides a variable that is set.
  */
-function salesforceEnvironment(target: CollectTarget): Record<string, string> {
+export function salesforceEnvironment(
+  target: CollectTarget,
+): Record<string, string> {
   return {
     INSTANCE_URL: target.instanceUrl,
     CLIENT_ID: target.clientId,
@@ -158,7 +120,12 @@ export async function buildIntegration(folder?: string): Promise<string> {
   const root =
     folder ??
     (await fs.mkdtemp(path.join(os.tmpdir(), 'graph-salesforce-build-')));
-  await copyFolder(path.join(PROJECT_ROOT, 'src'), path.join(root, 'src'));
+  for (const sources of ['src', 'deploy']) {
+    await copyFolder(
+      path.join(PROJECT_ROOT, sources),
+      path.join(root, sources),
+    );
+  }
   for (const name of ['package.json', 'tsconfig.json', 'tsconfig.build.json']) {
     await fs.copyFile(path.join(PROJECT_ROOT, name), path.join(root, name));
   }

@@ -1,0 +1,105 @@
+import { ChildProcess, execFile, spawn } from 'child_process';
+import { promises as fs } from 'fs';
+import os from 'os';
+import path from 'path';
+import {
+  buildIntegration,
+  CollectTarget,
+  PROJECT_ROOT,
+  salesforceEnvironment,
+} from '../scripts/lib/collect';
+
+export interface JupiterOneTarget {
+  apiBaseUrl: string;
+  account: string;
+  apiKey: string;
+  integrationInstanceId: string;
+}
+
+/**
+ * The Docker image's folder as the Dockerfile lays it out, without Docker
+ * (no engine runs where this project is developed): the build's `dist/`
+ * beside the production dependencies alone, installed from the lockfile
+ * with the image's command. A package the integration loads that is only a
+ * development dependency is missing here as it would be in the image. The
+ * caller removes the folder's parent.
+ */
+export async function assembleImage(): Promise<string> {
+  const root = await fs.mkdtemp(
+    path.join(os.tmpdir(), 'graph-salesforce-image-'),
+  );
+  const dist = await buildIntegration(path.join(root, 'build'));
+  const image = path.join(root, 'image');
+  await fs.mkdir(image);
+  for (const name of ['package.json', 'package-lock.json']) {
+    await fs.copyFile(path.join(PROJECT_ROOT, name), path.join(image, name));
+  }
+  await new Promise<void>((resolve, reject) =>
+    execFile(
+      'npm',
+      [
+        'ci',
+        '--omit=dev',
+        '--ignore-scripts',
+        '--no-audit',
+        '--no-fund',
+        '--prefer-offline',
+      ],
+      { cwd: image, env: { ...process.env, NODE_ENV: 'production' } },
+      (err, stdout, stderr) =>
+        err
+          ? reject(new Error(`npm ci --omit=dev failed:\n${stdout}${stderr}`))
+          : resolve(),
+    ),
+  );
+  await fs.rename(dist, path.join(image, 'dist'));
+  return image;
+}
+
+/**
+ * Runs the image's entry point in its folder, with only the environment a
+ * container would have: the settings given, no developer's variables.
+ */
+export function runImage(
+  image: string,
+  salesforce: CollectTarget,
+  jupiterOne: JupiterOneTarget,
+  environment: Record<string, string | undefined> = {},
+  onStart: (entryPoint: ChildProcess) => void = () => undefined,
+): Promise<{ exitCode: number | null; output: string }> {
+  const env: Record<string, string | undefined> = {
+    PATH: process.env.PATH,
+    HOME: image,
+    NODE_ENV: 'production',
+    ...salesforceEnvironment(salesforce),
+    JUPITERONE_API_KEY: jupiterOne.apiKey,
+    JUPITERONE_ACCOUNT: jupiterOne.account,
+    INTEGRATION_INSTANCE_ID: jupiterOne.integrationInstanceId,
+    ...environment,
+  };
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      ['dist/deploy/run.js', 'dist', '--api-base-url', jupiterOne.apiBaseUrl],
+      { cwd: image, env: definedOnly(env) },
+    );
+    onStart(child);
+    const chunks: Buffer[] = [];
+    child.stdout.on('data', (chunk) => chunks.push(chunk));
+    child.stderr.on('data', (chunk) => chunks.push(chunk));
+    child.on('error', reject);
+    child.on('close', (exitCode) =>
+      resolve({ exitCode, output: Buffer.concat(chunks).toString('utf8') }),
+    );
+  });
+}
+
+function definedOnly(
+  env: Record<string, string | undefined>,
+): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(env).filter(
+      (entry): entry is [string, string] => entry[1] !== undefined,
+    ),
+  );
+}
