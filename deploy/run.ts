@@ -74,8 +74,7 @@ export async function reportRun(
   if (jobStatus === 'ABORTED') {
     return {
       exitCode: 1,
-      message:
-        'the synchronization job was aborted, so JupiterOne applies nothing from this run; the error is above',
+      message: 'the synchronization job was aborted; the error is above',
     };
   }
   const summary = await readSummary(projectPath);
@@ -92,11 +91,11 @@ export async function reportRun(
     const partial = summary.metadata?.partialDatasets?.types ?? [];
     return {
       exitCode: 1,
-      message: `steps failed: ${failed.join(
-        ', ',
-      )}; JupiterOne was told these types are partial and keeps what it had of them: ${partial.join(
-        ', ',
-      )}`,
+      message:
+        `steps failed: ${failed.join(', ')}; JupiterOne was told these ` +
+        `types are partial and keeps what it had of them: ${partial.join(
+          ', ',
+        )}`,
     };
   }
   return { exitCode: 0, message: 'every step succeeded' };
