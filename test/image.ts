@@ -5,6 +5,8 @@ import path from 'path';
 import {
   buildIntegration,
   CollectTarget,
+  outcomeOf,
+  ProcessOutcome,
   PROJECT_ROOT,
   salesforceEnvironment,
 } from '../scripts/lib/collect';
@@ -66,7 +68,7 @@ export function runImage(
   jupiterOne: JupiterOneTarget,
   environment: Record<string, string | undefined> = {},
   onStart: (entryPoint: ChildProcess) => void = () => undefined,
-): Promise<{ exitCode: number | null; output: string }> {
+): Promise<ProcessOutcome> {
   const env: Record<string, string | undefined> = {
     PATH: process.env.PATH,
     HOME: image,
@@ -77,21 +79,13 @@ export function runImage(
     INTEGRATION_INSTANCE_ID: jupiterOne.integrationInstanceId,
     ...environment,
   };
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      ['dist/deploy/run.js', 'dist', '--api-base-url', jupiterOne.apiBaseUrl],
-      { cwd: image, env: definedOnly(env) },
-    );
-    onStart(child);
-    const chunks: Buffer[] = [];
-    child.stdout.on('data', (chunk) => chunks.push(chunk));
-    child.stderr.on('data', (chunk) => chunks.push(chunk));
-    child.on('error', reject);
-    child.on('close', (exitCode) =>
-      resolve({ exitCode, output: Buffer.concat(chunks).toString('utf8') }),
-    );
-  });
+  const child = spawn(
+    process.execPath,
+    ['dist/deploy/run.js', 'dist', '--api-base-url', jupiterOne.apiBaseUrl],
+    { cwd: image, env: definedOnly(env) },
+  );
+  onStart(child);
+  return outcomeOf(child);
 }
 
 function definedOnly(

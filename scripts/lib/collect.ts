@@ -1,4 +1,4 @@
-import { execFile, spawn } from 'child_process';
+import { ChildProcessWithoutNullStreams, execFile, spawn } from 'child_process';
 import { promises as fs } from 'fs';
 import os from 'os';
 import path from 'path';
@@ -159,13 +159,26 @@ function spawnCli(
   args: string[],
   workingDirectory: string,
   env: Record<string, string>,
-): Promise<{ exitCode: number | null; output: string }> {
+): Promise<ProcessOutcome> {
   const cli = path.join(PROJECT_ROOT, 'node_modules', '.bin', 'j1-integration');
-  return new Promise((resolve, reject) => {
-    const child = spawn(cli, args, {
+  return outcomeOf(
+    spawn(cli, args, {
       cwd: workingDirectory,
       env: { ...process.env, ...env },
-    });
+    }),
+  );
+}
+
+export interface ProcessOutcome {
+  exitCode: number | null;
+  output: string;
+}
+
+/** A spawned process's exit status and all it printed, both streams. */
+export function outcomeOf(
+  child: ChildProcessWithoutNullStreams,
+): Promise<ProcessOutcome> {
+  return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     child.stdout.on('data', (chunk) => chunks.push(chunk));
     child.stderr.on('data', (chunk) => chunks.push(chunk));
