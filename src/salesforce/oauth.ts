@@ -1,5 +1,6 @@
+import { redactor } from '../redact';
 import { SalesforceOAuthError } from './errors';
-import { HttpSend, RetryLog, sendWithRetries } from './http';
+import { HttpSend, httpSend, RetryLog, sendWithRetries } from './http';
 import { RetryPolicy } from './retry';
 
 export interface TokenRequest {
@@ -40,6 +41,48 @@ function tokenRequestBody(request: TokenRequest): string {
   return body.toString();
 }
 
+/**
+ * The token endpoint's failed answers with the request's own secrets cut out.
+ * An endpoint or proxy that echoes the form would otherwise put them in retry
+ * warnings and errors, and through a failed run's abort reason in JupiterOne.
+ * A token it grants is left alone: a rotated refresh token must stay whole.
+ */
+function withoutRequestSecrets(
+  send: HttpSend,
+  request: TokenRequest,
+): HttpSend {
+  const redact = redactor([request.clientSecret, request.refreshToken ?? '']);
+  return async (httpRequest, timeoutMs) => {
+    const response = await send(httpRequest, timeoutMs);
+    if (response.status < 300 && response.json !== undefined) {
+      return response;
+    }
+    return {
+      ...response,
+      excerpt: redact(response.excerpt),
+      json: redactStrings(response.json, redact),
+    };
+  };
+}
+
+function redactStrings(
+  value: unknown,
+  redact: (text: string) => string,
+): unknown {
+  if (typeof value === 'string') return redact(value);
+  if (Array.isArray(value))
+    return value.map((item) => redactStrings(item, redact));
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value).map(([key, item]) => [
+        key,
+        redactStrings(item, redact),
+      ]),
+    );
+  }
+  return value;
+}
+
 interface TokenResponse {
   access_token?: unknown;
   refresh_token?: unknown;
@@ -64,7 +107,7 @@ export async function requestAccessToken(
     },
     policy,
     log,
-    send,
+    withoutRequestSecrets(send ?? httpSend, request),
   );
   const body = (response.json ?? {}) as TokenResponse;
   if (response.status !== 200 || typeof body.access_token !== 'string') {

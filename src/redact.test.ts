@@ -1,0 +1,30 @@
+import { inspect } from 'util';
+import { redactor } from './redact';
+
+describe('redactor', () => {
+  test('redacts every secret as the CLI may print it', () => {
+    const secret = `k"e\`y'/\\ +&=`;
+    const redact = redactor([secret]);
+    const printed = [
+      secret,
+      JSON.stringify(secret),
+      JSON.stringify(JSON.stringify(secret)),
+      inspect(`Authorization: Bearer ${secret}\r\n`),
+      encodeURIComponent(secret),
+      new URLSearchParams({ client_secret: secret }).toString(),
+    ];
+    for (const text of printed) {
+      expect(redact(text)).toContain('[REDACTED]');
+      expect(redact(text)).not.toContain('e`y');
+    }
+  });
+
+  test('a secret that begins another is not left to give away the rest', () => {
+    const redact = redactor(['abc123', 'abc123-and-more']);
+    expect(redact('token abc123-and-more')).toBe('token [REDACTED]');
+  });
+
+  test('with no secret, text passes as it is', () => {
+    expect(redactor([])('Bearer x')).toBe('Bearer x');
+  });
+});
