@@ -1,26 +1,74 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'fs';
 import os from 'os';
 import path from 'path';
-import { LineRedactor, reportRun } from './run';
+import {
+  jobStatusIn,
+  LineSplitter,
+  readInvocation,
+  reportRun,
+  secretsOf,
+} from './run';
 
-describe('LineRedactor', () => {
-  test('redacts a secret that arrives split across chunks', () => {
-    const redactor = new LineRedactor(['s3cret-key']);
-    const out = [
-      redactor.push('Authorization: Bearer s3c'),
-      redactor.push('ret-key\nnext line, s3cret-key again\npartial s3cr'),
-      redactor.push('et-key'),
-      redactor.end(),
-    ].join('');
-    expect(out).toBe(
-      'Authorization: Bearer [REDACTED]\nnext line, [REDACTED] again\npartial [REDACTED]',
+describe('secretsOf', () => {
+  test('the secret settings and an --api-key argument, trimmed', () => {
+    const env = {
+      JUPITERONE_API_KEY: ' key-1 ',
+      CLIENT_SECRET: 'secret-2',
+      REFRESH_TOKEN: 'token-3',
+      CLIENT_ID: 'not-a-secret',
+    };
+    expect(
+      secretsOf(env, ['--api-key', 'key-4', '--api-key=key-5']).sort(),
+    ).toEqual(['key-1', 'key-4', 'key-5', 'secret-2', 'token-3']);
+  });
+});
+
+describe('LineSplitter', () => {
+  test('gives whole lines only, the unfinished one at the end', () => {
+    const lines = new LineSplitter();
+    expect(lines.push('Bearer s3c')).toBe('');
+    expect(lines.push('ret\nnext ')).toBe('Bearer s3cret\n');
+    expect(lines.push('line\nlast')).toBe('next line\n');
+    expect(lines.end()).toBe('last');
+  });
+});
+
+describe('jobStatusIn', () => {
+  test.each([
+    ['Synchronization job status: FINALIZE_PENDING', 'FINALIZE_PENDING'],
+    ['Synchronization job status: \u001b[36mABORTED\u001b[39m', 'ABORTED'],
+    ['Synchronization job status: undefined', 'undefined'],
+    ['Entities uploaded: 197', undefined],
+  ])('%j', (line, status) => {
+    expect(jobStatusIn(line)).toBe(status);
+  });
+});
+
+describe('readInvocation', () => {
+  test('needs an instance id that is not blank', () => {
+    expect(readInvocation(['dist'], { INTEGRATION_INSTANCE_ID: ' ' })).toMatch(
+      'set INTEGRATION_INSTANCE_ID',
     );
   });
 
-  test('holds back only the unfinished line', () => {
-    const redactor = new LineRedactor(['x1']);
-    expect(redactor.push('a\nb')).toBe('a\n');
-    expect(redactor.end()).toBe('b');
+  test('refuses --skip-finalize, which would leave the job open', () => {
+    expect(
+      readInvocation(['dist', '--skip-finalize'], {
+        INTEGRATION_INSTANCE_ID: 'i',
+      }),
+    ).toMatch('--skip-finalize');
+  });
+
+  test('passes the other arguments on', () => {
+    expect(
+      readInvocation(['dist', '--api-base-url', 'u'], {
+        INTEGRATION_INSTANCE_ID: ' i ',
+      }),
+    ).toEqual({
+      projectPath: 'dist',
+      instanceId: 'i',
+      runArguments: ['--api-base-url', 'u'],
+    });
   });
 });
 
@@ -65,16 +113,23 @@ describe('reportRun', () => {
     });
   });
 
-  test('an aborted job: exit 1 even when the steps that ran succeeded', async () => {
-    writeSummary([['fetch-users', 'success']], []);
-    expect(await reportRun(project, 0, 'ABORTED')).toMatchObject({
-      exitCode: 1,
-      message: expect.stringContaining('aborted'),
-    });
-  });
+  test.each([['ABORTED'], ['ERROR_BAD_DATA'], ['undefined'], [undefined]])(
+    'a job not finalized (status %s): exit 1 even when every step succeeded',
+    async (status) => {
+      writeSummary([['fetch-users', 'success']], []);
+      expect(await reportRun(project, 0, status)).toMatchObject({
+        exitCode: 1,
+        message: expect.stringContaining(
+          `the synchronization job was not finalized (its status: ${
+            status ?? 'none printed'
+          })`,
+        ),
+      });
+    },
+  );
 
   test('no summary: the collection did not finish', async () => {
-    expect(await reportRun(project, 0, undefined)).toMatchObject({
+    expect(await reportRun(project, 0, 'FINALIZE_PENDING')).toMatchObject({
       exitCode: 1,
       message: expect.stringContaining('the collection did not finish'),
     });

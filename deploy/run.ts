@@ -4,16 +4,17 @@
  * - no secret in its output: the CLI prints a request to JupiterOne that
  *   could not be sent whole, its Authorization header included;
  * - an exit status that says whether the run did its job: the CLI exits 0
- *   when steps fail and when it aborts the synchronization job;
+ *   when steps fail and when the synchronization job is not finalized;
  * - a stop when the container is stopped: Node as process 1 ignores SIGTERM.
  *
  * Usage: node dist/deploy/run.js <project path> [more `run` arguments]
  */
-import { ChildProcessByStdio, spawn } from 'child_process';
+import { ChildProcess, spawn } from 'child_process';
 import { promises as fs } from 'fs';
 import os from 'os';
 import path from 'path';
 import { Readable } from 'stream';
+import { redactor } from '../src/redact';
 
 /** The settings whose values must never be printed. */
 const SECRET_VARIABLES = [
@@ -22,30 +23,46 @@ const SECRET_VARIABLES = [
   'REFRESH_TOKEN',
 ];
 
-/** Replaces every secret in complete lines, holding back a partial one. */
-export class LineRedactor {
+/** The statuses the CLI prints for a job it finalized. */
+const FINALIZED_STATUSES = [
+  'FINALIZE_PENDING',
+  'FINALIZING_ENTITIES',
+  'FINALIZING_RELATIONSHIPS',
+  'FINISHED',
+];
+
+/** The secrets of a run: the settings above and an `--api-key` argument. */
+export function secretsOf(env: NodeJS.ProcessEnv, args: string[]): string[] {
+  const given = SECRET_VARIABLES.map((name) => env[name]);
+  args.forEach((arg, index) => {
+    if (arg === '--api-key') given.push(args[index + 1]);
+    if (arg.startsWith('--api-key='))
+      given.push(arg.slice('--api-key='.length));
+  });
+  return given
+    .map((value) => value?.trim())
+    .filter((value): value is string => !!value);
+}
+
+/** Cuts a stream's text into whole lines, holding back an unfinished one. */
+export class LineSplitter {
   private pending = '';
 
-  constructor(private readonly secrets: string[]) {}
-
   push(chunk: string): string {
-    const text = this.pending + chunk;
-    const end = text.lastIndexOf('\n') + 1;
-    this.pending = text.slice(end);
-    return this.redact(text.slice(0, end));
+    const end = chunk.lastIndexOf('\n');
+    if (end < 0) {
+      this.pending += chunk;
+      return '';
+    }
+    const lines = this.pending + chunk.slice(0, end + 1);
+    this.pending = chunk.slice(end + 1);
+    return lines;
   }
 
   end(): string {
-    const rest = this.redact(this.pending);
+    const rest = this.pending;
     this.pending = '';
     return rest;
-  }
-
-  private redact(text: string): string {
-    return this.secrets.reduce(
-      (redacted, secret) => redacted.split(secret).join('[REDACTED]'),
-      text,
-    );
   }
 }
 
@@ -71,10 +88,12 @@ export async function reportRun(
       message: `j1-integration run failed (exit ${cliExitCode}); its error is above`,
     };
   }
-  if (jobStatus === 'ABORTED') {
+  if (!jobStatus || !FINALIZED_STATUSES.includes(jobStatus)) {
     return {
       exitCode: 1,
-      message: 'the synchronization job was aborted; the error is above',
+      message: `the synchronization job was not finalized (its status: ${
+        jobStatus ?? 'none printed'
+      }); the error is above`,
     };
   }
   const summary = await readSummary(projectPath);
@@ -101,10 +120,15 @@ export async function reportRun(
   return { exitCode: 0, message: 'every step succeeded' };
 }
 
+function summaryFile(projectPath: string): string {
+  return path.join(projectPath, '.j1-integration', 'summary.json');
+}
+
 async function readSummary(projectPath: string): Promise<Summary | undefined> {
-  const file = path.join(projectPath, '.j1-integration', 'summary.json');
   try {
-    return JSON.parse(await fs.readFile(file, 'utf8')) as Summary;
+    return JSON.parse(
+      await fs.readFile(summaryFile(projectPath), 'utf8'),
+    ) as Summary;
   } catch {
     return undefined;
   }
@@ -112,31 +136,25 @@ async function readSummary(projectPath: string): Promise<Summary | undefined> {
 
 /**
  * The job status in a line the CLI prints ("Synchronization job status:
- * ABORTED"), the status perhaps wrapped in a colour code.
+ * FINALIZE_PENDING"), the status perhaps wrapped in a colour code.
  */
-function jobStatusIn(line: string): string | undefined {
-  return /Synchronization job status: (?:\W+\d+m)?([A-Z_]+)/.exec(line)?.[1];
+export function jobStatusIn(line: string): string | undefined {
+  return /Synchronization job status: (?:\W+\d+m)?(\w+)/.exec(line)?.[1];
 }
 
 function say(message: string): void {
   process.stderr.write(`graph-salesforce: ${message}\n`);
 }
 
-function secretValues(): string[] {
-  return SECRET_VARIABLES.map((name) => process.env[name]?.trim()).filter(
-    (value): value is string => !!value,
-  );
-}
-
 function startRun(
   projectPath: string,
   instanceId: string,
   runArguments: string[],
-): ChildProcessByStdio<null, Readable, Readable> {
+): ChildProcess & { stdout: Readable; stderr: Readable } {
   const cli = require.resolve(
     '@jupiterone/integration-sdk-cli/bin/j1-integration',
   );
-  const child = spawn(
+  return spawn(
     process.execPath,
     [
       cli,
@@ -149,52 +167,85 @@ function startRun(
     ],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
-  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-    process.on(signal, () => child.kill(signal));
-  }
-  return child;
 }
 
 /**
  * Copies the CLI's output with its secrets redacted, calling `onLine` with
- * each line as copied.
+ * each line as the CLI printed it. Output is redacted line by line, so a
+ * secret with a line break in it is found only in its escaped forms.
  */
 function relay(
   from: Readable,
   to: NodeJS.WritableStream,
-  secrets: string[],
+  redact: (text: string) => string,
   onLine: (line: string) => void,
 ): Promise<void> {
-  const redactor = new LineRedactor(secrets);
+  const lines = new LineSplitter();
   const write = (text: string) => {
     text.split('\n').forEach(onLine);
-    to.write(text);
+    to.write(redact(text));
   };
   from.setEncoding('utf8');
-  from.on('data', (chunk: string) => write(redactor.push(chunk)));
+  from.on('data', (chunk: string) => write(lines.push(chunk)));
   return new Promise((resolve) =>
     from.on('end', () => {
-      write(redactor.end());
+      write(lines.end());
       resolve();
     }),
   );
 }
 
-async function main(): Promise<number> {
-  const [projectPath, ...runArguments] = process.argv.slice(2);
-  const instanceId = process.env.INTEGRATION_INSTANCE_ID?.trim();
+interface Invocation {
+  projectPath: string;
+  instanceId: string;
+  runArguments: string[];
+}
+
+/** What to run, or why not. */
+export function readInvocation(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+): Invocation | string {
+  const [projectPath, ...runArguments] = args;
+  const instanceId = env.INTEGRATION_INSTANCE_ID?.trim();
   if (!projectPath) {
-    say('usage: node dist/deploy/run.js <project path> [run arguments]');
-    return 2;
+    return 'usage: node dist/deploy/run.js <project path> [run arguments]';
   }
   if (!instanceId) {
-    say(
-      'set INTEGRATION_INSTANCE_ID to the id of the integration instance in JupiterOne',
+    return 'set INTEGRATION_INSTANCE_ID to the id of the integration instance in JupiterOne';
+  }
+  if (runArguments.includes('--skip-finalize')) {
+    return '--skip-finalize leaves the job open: run the CLI itself for that';
+  }
+  return { projectPath, instanceId, runArguments };
+}
+
+function exitCodeFor(signal: NodeJS.Signals): number {
+  return 128 + os.constants.signals[signal];
+}
+
+async function main(): Promise<number> {
+  const running: { child?: ChildProcess } = {};
+  // Installed first: a signal before the CLI starts must stop us too.
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.on(signal, () =>
+      running.child
+        ? running.child.kill(signal)
+        : process.exit(exitCodeFor(signal)),
     );
+  }
+  const invocation = readInvocation(process.argv.slice(2), process.env);
+  if (typeof invocation === 'string') {
+    say(invocation);
     return 2;
   }
-  const secrets = secretValues();
-  const child = startRun(projectPath, instanceId, runArguments);
+  const { projectPath, instanceId, runArguments } = invocation;
+  const redact = redactor(secretsOf(process.env, runArguments));
+  // An earlier run's summary must not speak for this one, which may fail
+  // before the CLI clears its folder.
+  await fs.rm(summaryFile(projectPath), { force: true });
+  const started = startRun(projectPath, instanceId, runArguments);
+  running.child = started;
   let jobStatus: string | undefined;
   const noteStatus = (line: string) => {
     jobStatus = jobStatusIn(line) ?? jobStatus;
@@ -202,16 +253,16 @@ async function main(): Promise<number> {
   const [exit] = await Promise.all([
     new Promise<{ code: number | null; signal: NodeJS.Signals | null }>(
       (resolve) =>
-        child.on('close', (code, signal) => resolve({ code, signal })),
+        started.on('close', (code, signal) => resolve({ code, signal })),
     ),
-    relay(child.stdout, process.stdout, secrets, noteStatus),
-    relay(child.stderr, process.stderr, secrets, noteStatus),
+    relay(started.stdout, process.stdout, redact, noteStatus),
+    relay(started.stderr, process.stderr, redact, noteStatus),
   ]);
   if (exit.signal) {
     say(
-      `stopped by ${exit.signal}; the synchronization job it started is left open, neither finalized nor aborted`,
+      `stopped by ${exit.signal} before the run finished; JupiterOne shows what became of any synchronization job it had started`,
     );
-    return 128 + os.constants.signals[exit.signal];
+    return exitCodeFor(exit.signal);
   }
   const report = await reportRun(projectPath, exit.code ?? 1, jobStatus);
   say(report.message);

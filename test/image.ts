@@ -30,32 +30,48 @@ export async function assembleImage(): Promise<string> {
   const root = await fs.mkdtemp(
     path.join(os.tmpdir(), 'graph-salesforce-image-'),
   );
+  try {
+    return await assembleImageIn(root);
+  } catch (err) {
+    await fs.rm(root, { recursive: true, force: true });
+    throw err;
+  }
+}
+
+async function assembleImageIn(root: string): Promise<string> {
   const dist = await buildIntegration(path.join(root, 'build'));
   const image = path.join(root, 'image');
   await fs.mkdir(image);
   for (const name of ['package.json', 'package-lock.json']) {
     await fs.copyFile(path.join(PROJECT_ROOT, name), path.join(image, name));
   }
-  await new Promise<void>((resolve, reject) =>
+  await installProductionDependencies(image);
+  await fs.rename(dist, path.join(image, 'dist'));
+  return image;
+}
+
+function installProductionDependencies(folder: string): Promise<void> {
+  const args = [
+    'ci',
+    '--omit=dev',
+    '--ignore-scripts',
+    '--no-audit',
+    '--no-fund',
+    '--prefer-offline',
+  ];
+  return new Promise((resolve, reject) =>
     execFile(
       'npm',
-      [
-        'ci',
-        '--omit=dev',
-        '--ignore-scripts',
-        '--no-audit',
-        '--no-fund',
-        '--prefer-offline',
-      ],
-      { cwd: image, env: { ...process.env, NODE_ENV: 'production' } },
+      args,
+      { cwd: folder, env: { ...process.env, NODE_ENV: 'production' } },
       (err, stdout, stderr) =>
         err
-          ? reject(new Error(`npm ci --omit=dev failed:\n${stdout}${stderr}`))
+          ? reject(
+              new Error(`npm ${args.join(' ')} failed:\n${stdout}${stderr}`),
+            )
           : resolve(),
     ),
   );
-  await fs.rename(dist, path.join(image, 'dist'));
-  return image;
 }
 
 /**

@@ -147,7 +147,7 @@ test('a run Salesforce refuses is aborted, and the image exits 1 without the sec
   expect(jupiterOne.received.finalized).toBeUndefined();
   expectNoSecret(output);
   expect(output).toContain(
-    'graph-salesforce: the synchronization job was aborted',
+    'graph-salesforce: the synchronization job was not finalized (its status: ABORTED)',
   );
   expect(exitCode).toBe(1);
 });
@@ -179,7 +179,7 @@ test('without INTEGRATION_INSTANCE_ID the image says what to set and sends nothi
   expect(exitCode).toBe(2);
 });
 
-test('SIGTERM, as docker stop sends it, stops the run at once', async () => {
+test('SIGTERM, as docker stop sends it, stops the run and says so', async () => {
   let entryPoint: ChildProcess | undefined;
   const run = runAgainstDevOrg({
     faults: [{ kind: 'hang', target: 'User', times: Infinity }],
