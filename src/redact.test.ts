@@ -24,6 +24,18 @@ describe('redactor', () => {
     expect(redact('token abc123-and-more')).toBe('token [REDACTED]');
   });
 
+  test('secrets that overlap become one [REDACTED], hiding both whole', () => {
+    const redact = redactor(['key-AAAA', 'AAAA-secret-BBBB']);
+    expect(redact('Bearer key-AAAA-secret-BBBB end')).toBe(
+      'Bearer [REDACTED] end',
+    );
+  });
+
+  test('a secret far longer than any real one is redacted, not thrown on', () => {
+    const long = 'k'.repeat(100_000);
+    expect(redactor([long, 'other'])(`a ${long} b`)).toBe('a [REDACTED] b');
+  });
+
   test('with no secret, text passes as it is', () => {
     expect(redactor([])('Bearer x')).toBe('Bearer x');
   });

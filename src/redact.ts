@@ -3,15 +3,13 @@ import { inspect } from 'util';
 /**
  * Replaces each secret with `[REDACTED]`, as written and in the forms it is
  * printed or sent in: escaped in JSON or in a logged string, URL- or
- * form-encoded.
+ * form-encoded. Occurrences that overlap, of one secret or of two, become one
+ * `[REDACTED]`, so that no part of either shows.
  */
 export function redactor(secrets: string[]): (text: string) => string {
-  const forms = [
-    ...new Set(secrets.filter(Boolean).flatMap(printedForms)),
-  ].sort((a, b) => b.length - a.length);
+  const forms = [...new Set(secrets.filter(Boolean).flatMap(printedForms))];
   if (forms.length === 0) return (text) => text;
-  const pattern = new RegExp(forms.map(escapeRegExp).join('|'), 'g');
-  return (text) => text.replace(pattern, '[REDACTED]');
+  return (text) => replaceSpans(text, spansOf(text, forms));
 }
 
 function printedForms(secret: string): string[] {
@@ -27,6 +25,34 @@ function printedForms(secret: string): string[] {
   ];
 }
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+/** Where the forms occur in the text, overlapping occurrences merged. */
+function spansOf(text: string, forms: string[]): [number, number][] {
+  const spans: [number, number][] = [];
+  for (const form of forms) {
+    for (
+      let at = text.indexOf(form);
+      at >= 0;
+      at = text.indexOf(form, at + 1)
+    ) {
+      spans.push([at, at + form.length]);
+    }
+  }
+  spans.sort((a, b) => a[0] - b[0]);
+  const merged: [number, number][] = [];
+  for (const [start, end] of spans) {
+    const last = merged[merged.length - 1];
+    if (last && start <= last[1]) last[1] = Math.max(last[1], end);
+    else merged.push([start, end]);
+  }
+  return merged;
+}
+
+function replaceSpans(text: string, spans: [number, number][]): string {
+  let redacted = '';
+  let from = 0;
+  for (const [start, end] of spans) {
+    redacted += `${text.slice(from, start)}[REDACTED]`;
+    from = end;
+  }
+  return redacted + text.slice(from);
 }

@@ -22,6 +22,8 @@ export interface HttpRequest {
   method: 'GET' | 'POST';
   headers: Record<string, string>;
   body?: string;
+  /** Cuts the request's secrets out of an answer's text before its excerpt. */
+  redact?: (text: string) => string;
 }
 
 export interface HttpResponse {
@@ -46,6 +48,9 @@ export const httpSend: HttpSend = async (request, timeoutMs) => {
     body: request.body,
     timeout: timeoutMs,
     agent: (url) => (url.protocol === 'http:' ? agents.http : agents.https),
+    // A redirect would send the request again, a token request's secrets
+    // with it, to an address nobody checked: it is an answer like any other.
+    redirect: 'manual',
   };
   const response = await fetch(request.url, init);
   const text = await response.text();
@@ -54,7 +59,8 @@ export const httpSend: HttpSend = async (request, timeoutMs) => {
     status: response.status,
     headers: response.headers,
     json,
-    excerpt: json === undefined ? excerptOf(text) : '',
+    excerpt:
+      json === undefined ? excerptOf(request.redact?.(text) ?? text) : '',
   };
 };
 

@@ -1,3 +1,5 @@
+import http from 'http';
+import { AddressInfo } from 'net';
 import { Headers } from 'node-fetch';
 import { HttpRequest, HttpResponse, HttpSend } from './http';
 import { requestAccessToken, TokenRequest } from './oauth';
@@ -98,4 +100,76 @@ test('a granted token is taken whole, even a refresh token equal to the one sent
       refreshToken: request.refreshToken,
     }),
   );
+});
+
+test('a 200 without a token that echoes the form names no secret', async () => {
+  const err: Error = await requestAccessToken(
+    request,
+    policy,
+    { warn: () => undefined },
+    echoing(200, true),
+  ).catch((e) => e);
+
+  expect(err.message).toContain('[REDACTED]');
+  expectNoSecret(err.message);
+});
+
+describe('against a token endpoint on 127.0.0.1', () => {
+  let server: http.Server;
+  let loginUrl: string;
+  const received: string[] = [];
+  let answer: (body: string, response: http.ServerResponse) => void;
+
+  beforeAll(async () => {
+    server = http.createServer((req, res) => {
+      let body = '';
+      req.on('data', (chunk) => (body += chunk));
+      req.on('end', () => {
+        received.push(`${req.method} ${req.url}`);
+        answer(body, res);
+      });
+    });
+    await new Promise<void>((resolve) =>
+      server.listen(0, '127.0.0.1', () => resolve()),
+    );
+    loginUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  beforeEach(() => (received.length = 0));
+
+  test('a long text answer echoing the form shows no part of a secret', async () => {
+    const long: TokenRequest = {
+      loginUrl,
+      clientId: 'c'.repeat(32),
+      clientSecret:
+        'F1E2D3C4B5A6978812345678ABCDEF0123456789ABCDEF0123456789ABCDEF',
+    };
+    answer = (body, res) => {
+      res.writeHead(400, { 'Content-Type': 'text/plain' });
+      res.end(`could not forward ${body}`);
+    };
+
+    const err: Error = await requestAccessToken(long, policy, {
+      warn: () => undefined,
+    }).catch((e) => e);
+
+    expect(err.message).toContain('[REDACTED]');
+    expect(err.message).not.toContain('F1E2D3C4B5');
+  });
+
+  test('a redirect is not followed with the secrets', async () => {
+    answer = (_, res) => {
+      res.writeHead(307, { Location: `${loginUrl}/elsewhere` });
+      res.end();
+    };
+
+    const err: Error = await requestAccessToken(
+      { ...request, loginUrl },
+      policy,
+      { warn: () => undefined },
+    ).catch((e) => e);
+
+    expect(received).toEqual(['POST /services/oauth2/token']);
+    expect(err.message).toContain('307');
+  });
 });

@@ -42,26 +42,30 @@ function tokenRequestBody(request: TokenRequest): string {
 }
 
 /**
- * The token endpoint's failed answers with the request's own secrets cut out.
- * An endpoint or proxy that echoes the form would otherwise put them in retry
- * warnings and errors, and through a failed run's abort reason in JupiterOne.
- * A token it grants is left alone: a rotated refresh token must stay whole.
+ * The token endpoint's answers, but for a granted token, with the request's
+ * own secrets cut out. An endpoint or proxy that echoes the form would
+ * otherwise put them in retry warnings and errors, and through a failed run's
+ * abort reason in JupiterOne. A granted token is left alone: a rotated
+ * refresh token must stay whole. The excerpt of a body that is not JSON is
+ * cut from its text with the secrets already out (`HttpRequest.redact`).
  */
 function withoutRequestSecrets(
   send: HttpSend,
-  request: TokenRequest,
+  redact: (text: string) => string,
 ): HttpSend {
-  const redact = redactor([request.clientSecret, request.refreshToken ?? '']);
   return async (httpRequest, timeoutMs) => {
     const response = await send(httpRequest, timeoutMs);
-    if (response.status < 300 && response.json !== undefined) {
-      return response;
-    }
-    return {
-      ...response,
-      excerpt: redact(response.excerpt),
-      json: redactStrings(response.json, redact),
-    };
+    const granted =
+      response.status === 200 &&
+      typeof (response.json as TokenResponse | undefined)?.access_token ===
+        'string';
+    return granted
+      ? response
+      : {
+          ...response,
+          excerpt: redact(response.excerpt),
+          json: redactStrings(response.json, redact),
+        };
   };
 }
 
@@ -98,16 +102,18 @@ export async function requestAccessToken(
   send?: HttpSend,
 ): Promise<AccessToken> {
   const tokenUrl = tokenUrlOf(request);
+  const redact = redactor([request.clientSecret, request.refreshToken ?? '']);
   const response = await sendWithRetries(
     {
       url: tokenUrl,
       method: 'POST',
       headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
       body: tokenRequestBody(request),
+      redact,
     },
     policy,
     log,
-    withoutRequestSecrets(send ?? httpSend, request),
+    withoutRequestSecrets(send ?? httpSend, redact),
   );
   const body = (response.json ?? {}) as TokenResponse;
   if (response.status !== 200 || typeof body.access_token !== 'string') {
