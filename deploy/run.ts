@@ -228,11 +228,14 @@ async function main(): Promise<number> {
   const running: { child?: ChildProcess } = {};
   // Installed first: a signal before the CLI starts must stop us too.
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-    process.on(signal, () =>
-      running.child
-        ? running.child.kill(signal)
-        : process.exit(exitCodeFor(signal)),
-    );
+    process.on(signal, () => {
+      if (running.child) {
+        running.child.kill(signal);
+        return;
+      }
+      say(`stopped by ${signal} before j1-integration run started`);
+      process.exit(exitCodeFor(signal));
+    });
   }
   const invocation = readInvocation(process.argv.slice(2), process.env);
   if (typeof invocation === 'string') {

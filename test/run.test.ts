@@ -25,7 +25,7 @@ beforeEach(async () => {
   jupiterOne = await startLocalJupiterOne();
 });
 afterEach(async () => {
-  await jupiterOne.close();
+  await jupiterOne?.close();
 });
 
 function target(apiBaseUrl = jupiterOne.url): JupiterOneTarget {
@@ -185,10 +185,13 @@ test('SIGTERM, as docker stop sends it, stops the run and says so', async () => 
     faults: [{ kind: 'hang', target: 'User', times: Infinity }],
     onStart: (child) => (entryPoint = child),
   });
-  while (jupiterOne.received.jobs.length === 0) {
+  // Until the job exists, or 20 s; a run that never starts one is ended too.
+  for (let waited = 0; waited < 20_000; waited += 20) {
+    if (jupiterOne.received.jobs.length > 0) break;
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
   entryPoint?.kill('SIGTERM');
+  expect(jupiterOne.received.jobs).toHaveLength(1);
 
   const { exitCode, output } = await run;
   expect(output).toContain('graph-salesforce: stopped by SIGTERM');
