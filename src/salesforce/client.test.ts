@@ -166,6 +166,29 @@ describe('with a Salesforce that misbehaves', () => {
     expect(urls.some((url) => url.includes('attacker.example'))).toBe(false);
   });
 
+  test('names a redirect and what to set, and does not follow it', async () => {
+    const urls: string[] = [];
+    const send: HttpSend = (request) => {
+      urls.push(request.url);
+      if (request.url.endsWith('/services/oauth2/token')) {
+        return Promise.resolve(json(200, { access_token: 'token' }));
+      }
+      return Promise.resolve({
+        status: 302,
+        headers: new Headers({ Location: 'https://moved.example/query' }),
+        json: undefined,
+        excerpt: '',
+      });
+    };
+    const error = await collectIds(clientFor({ send }), 'User').catch(
+      (err) => err,
+    );
+    expect(error.statusText).toBe(
+      'HTTP 302: Salesforce redirects to https://moved.example/query, which is not followed; if the org moved, set instanceUrl to its My Domain URL',
+    );
+    expect(urls.some((url) => url.includes('moved.example'))).toBe(false);
+  });
+
   test('fails when a page is not done but has no nextRecordsUrl', async () => {
     const { send } = scripted({
       totalSize: 5,

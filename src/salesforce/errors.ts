@@ -45,7 +45,16 @@ export function firstErrorCode(json: unknown): string | undefined {
     : undefined;
 }
 
-function describeRestError({ status, json, excerpt }: HttpResponse): string {
+function describeRestError({
+  status,
+  headers,
+  json,
+  excerpt,
+}: HttpResponse): string {
+  const location = status >= 300 && status < 400 && headers.get('location');
+  if (location) {
+    return `HTTP ${status}: Salesforce redirects to ${location}, which is not followed; if the org moved, set instanceUrl to its My Domain URL`;
+  }
   const items: RestErrorItem[] = Array.isArray(json) ? json : [];
   const described = items
     .map((item) => [item.errorCode, item.message].filter(Boolean).join(': '))
