@@ -27,19 +27,28 @@ function printedForms(secret: string): string[] {
 
 /** Where the forms occur in the text, overlapping occurrences merged. */
 function spansOf(text: string, forms: string[]): [number, number][] {
-  const spans: [number, number][] = [];
-  for (const form of forms) {
-    for (
-      let at = text.indexOf(form);
-      at >= 0;
-      at = text.indexOf(form, at + 1)
-    ) {
-      spans.push([at, at + form.length]);
-    }
-  }
+  const spans = forms.flatMap((form) => occurrencesOf(text, form));
   spans.sort((a, b) => a[0] - b[0]);
+  return mergeOverlapping(spans);
+}
+
+/**
+ * The spans one form covers, its overlapping occurrences merged as they are
+ * found, so that a form repeating in the text costs one span, not one each.
+ */
+function occurrencesOf(text: string, form: string): [number, number][] {
+  const spans: [number, number][] = [];
+  for (let at = text.indexOf(form); at >= 0; at = text.indexOf(form, at + 1)) {
+    const last = spans[spans.length - 1];
+    if (last && at <= last[1]) last[1] = at + form.length;
+    else spans.push([at, at + form.length]);
+  }
+  return spans;
+}
+
+function mergeOverlapping(sorted: [number, number][]): [number, number][] {
   const merged: [number, number][] = [];
-  for (const [start, end] of spans) {
+  for (const [start, end] of sorted) {
     const last = merged[merged.length - 1];
     if (last && start <= last[1]) last[1] = Math.max(last[1], end);
     else merged.push([start, end]);
