@@ -9,6 +9,8 @@ const OAUTH_HINTS: Record<string, string> = {
     'the refresh token was revoked or rotated, the connected app has no run-as user for client credentials, or a sandbox token was sent to a production login URL (set loginUrl to https://test.salesforce.com)',
   invalid_client_id: 'check clientId (the connected app’s Consumer Key)',
   invalid_client: 'check clientSecret (the connected app’s Consumer Secret)',
+  redirected:
+    'set loginUrl, or instanceUrl when loginUrl is not set, to the org’s My Domain URL',
 };
 
 /**

@@ -170,6 +170,8 @@ describe('against a token endpoint on 127.0.0.1', () => {
     ).catch((e) => e);
 
     expect(received).toEqual(['POST /services/oauth2/token']);
-    expect(err.message).toContain('307');
+    expect(err.message).toContain(
+      `307 redirected: the token endpoint redirects to ${loginUrl}/elsewhere, which is not followed with the secrets (set loginUrl, or instanceUrl when loginUrl is not set, to the org’s My Domain URL)`,
+    );
   });
 });

@@ -115,6 +115,20 @@ export async function requestAccessToken(
     log,
     withoutRequestSecrets(send ?? httpSend, redact),
   );
+  const redirectedTo =
+    response.status >= 300 &&
+    response.status < 400 &&
+    response.headers.get('location');
+  if (redirectedTo) {
+    throw new SalesforceOAuthError(
+      tokenUrl,
+      response.status,
+      'redirected',
+      `the token endpoint redirects to ${redact(
+        redirectedTo,
+      )}, which is not followed with the secrets`,
+    );
+  }
   const body = (response.json ?? {}) as TokenResponse;
   if (response.status !== 200 || typeof body.access_token !== 'string') {
     throw new SalesforceOAuthError(
