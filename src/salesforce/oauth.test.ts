@@ -20,7 +20,10 @@ const policy: RetryPolicy = {
   requestTimeoutMs: 1_000,
 };
 
-/** An endpoint that answers with the form it was sent, as some proxies do. */
+/**
+ * An endpoint that answers with the form it was sent, as some proxies do;
+ * like `httpSend`, it cuts a text answer's excerpt with `redact` applied.
+ */
 function echoing(status: number, asJson: boolean): HttpSend {
   return (sent: HttpRequest): Promise<HttpResponse> => {
     const form = sent.body ?? '';
@@ -33,7 +36,7 @@ function echoing(status: number, asJson: boolean): HttpSend {
       json: asJson
         ? { error: 'invalid_grant', error_description: echo }
         : undefined,
-      excerpt: asJson ? '' : echo,
+      excerpt: asJson ? '' : sent.redact?.(echo) ?? echo,
     });
   };
 }

@@ -42,12 +42,13 @@ function tokenRequestBody(request: TokenRequest): string {
 }
 
 /**
- * The token endpoint's answers, but for a granted token, with the request's
- * own secrets cut out. An endpoint or proxy that echoes the form would
- * otherwise put them in retry warnings and errors, and through a failed run's
- * abort reason in JupiterOne. A granted token is left alone: a rotated
+ * The token endpoint's JSON answers, but for a granted token, with the
+ * request's own secrets cut out. An endpoint or proxy that echoes the form
+ * would otherwise put them in retry warnings and errors, and through a failed
+ * run's abort reason in JupiterOne. A granted token is left alone: a rotated
  * refresh token must stay whole. The excerpt of a body that is not JSON is
- * cut from its text with the secrets already out (`HttpRequest.redact`).
+ * already cut from its text with the secrets out, by the sender
+ * (`HttpRequest.redact`).
  */
 function withoutRequestSecrets(
   send: HttpSend,
@@ -61,11 +62,7 @@ function withoutRequestSecrets(
         'string';
     return granted
       ? response
-      : {
-          ...response,
-          excerpt: redact(response.excerpt),
-          json: redactStrings(response.json, redact),
-        };
+      : { ...response, json: redactStrings(response.json, redact) };
   };
 }
 
