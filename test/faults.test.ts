@@ -1,6 +1,6 @@
 import os from 'os';
 import path from 'path';
-import { OrgDataset } from '../local-salesforce/dataset';
+import { loadDevOrg, OrgDataset } from '../local-salesforce/dataset';
 import { Fault } from '../local-salesforce/faults';
 import { generateOrg } from '../local-salesforce/generate';
 import { DEV_CREDENTIALS } from '../local-salesforce/oauth';
@@ -237,6 +237,55 @@ describe('faults to report: the step fails, its types are partial', () => {
     expect(statusOf(run, 'fetch-users')).toBe('failure');
     expect(run.entities.salesforce_user).toBe(7);
     expect(messages).toMatch('their privileges leave out permission sets');
+  });
+
+  test('unreadable MutingPermissionSet: users holding a group that mutes fail, rather than hold what it mutes', async () => {
+    const { run } = await runWithFaults([
+      {
+        kind: 'insufficient-access',
+        target: 'MutingPermissionSet',
+        times: Infinity,
+      },
+    ]);
+    expect(statusOf(run, 'fetch-users')).toBe('failure');
+    expect(run.partialTypes).toEqual(
+      expect.arrayContaining([
+        'salesforce_muting_permission_set',
+        'salesforce_user',
+      ]),
+    );
+    const messages = failureMessages(run);
+    expect(messages).toMatch(
+      'What permission set groups grant is unknown: MutingPermissionSet could not be collected',
+    );
+    expect(messages).toMatch(
+      'their privileges leave out the permission set groups of 1 user, whose permissions are unknown',
+    );
+  });
+
+  test('unreadable PermissionSetGroup while every group assignment has expired: users are whole', async () => {
+    const dataset = loadDevOrg();
+    dataset.PermissionSetAssignment = dataset.PermissionSetAssignment.map(
+      (row) =>
+        row.PermissionSetGroupId
+          ? { ...row, ExpirationDate: '2024-01-31T00:00:00.000+0000' }
+          : row,
+    );
+    const { run } = await runWithFaults(
+      [
+        {
+          kind: 'insufficient-access',
+          target: 'PermissionSetGroup',
+          times: Infinity,
+        },
+      ],
+      {},
+      20,
+      dataset,
+    );
+    expect(statusOf(run, 'fetch-permission-set-groups')).toBe('failure');
+    expect(statusOf(run, 'fetch-users')).toBe('success');
+    expect(run.partialTypes).not.toContain('salesforce_user');
   });
 
   test('invalid_grant on a renewal is a configuration problem, asked once', async () => {

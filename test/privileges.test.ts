@@ -105,7 +105,7 @@ test('assignments carry their expiration, and groups replace their aggregate per
 });
 
 describe('when access objects cannot be read', () => {
-  test('permission set groups: a warning, their types partial, every other step succeeds', async () => {
+  test('permission set groups: a warning, their types partial, and the users who hold one partial too', async () => {
     org().injectFaults({
       kind: 'insufficient-access',
       target: 'PermissionSetGroup',
@@ -114,45 +114,55 @@ describe('when access objects cannot be read', () => {
     const failed = run.steps.filter((step) => step.status !== 'success');
     expect(failed.map((step) => step.id).sort()).toEqual([
       'build-user-permission-set-group-relationships',
+      'fetch-group-members',
       'fetch-permission-set-group-components',
       'fetch-permission-set-groups',
+      'fetch-users',
     ]);
     expect(run.partialTypes).toEqual(
       expect.arrayContaining([
         'salesforce_permission_set_group',
         'salesforce_user_assigned_permission_set_group',
+        'salesforce_user',
       ]),
     );
-    expect(run.partialTypes).not.toContain('salesforce_user');
     expect(run.events).toContainEqual(
       expect.objectContaining({
         name: 'warn_missing_permission',
         description: expect.stringContaining('cannot read PermissionSetGroup'),
       }),
     );
+    const messages = run.logs
+      .map((record) => `${record.message} ${JSON.stringify(record.fields)}`)
+      .join('\n');
+    expect(messages).toMatch(
+      'What permission set groups grant is unknown: PermissionSetGroup could not be collected',
+    );
+    expect(messages).toMatch(
+      'their privileges leave out the permission set groups of 1 user, whose permissions are unknown',
+    );
   });
 
-  test('group components: only their own step fails, users still succeed', async () => {
+  test('group components: their own step fails, and the users who hold a group', async () => {
     org().injectFaults({
       kind: 'invalid-type',
       target: 'PermissionSetGroupComponent',
     });
     const run = await runIntegration(localInstanceConfig(org()));
     const failed = run.steps.filter((step) => step.status !== 'success');
-    expect(failed.map((step) => step.id)).toEqual([
+    expect(failed.map((step) => step.id).sort()).toEqual([
+      'build-user-permission-set-group-relationships',
+      'fetch-group-members',
       'fetch-permission-set-group-components',
+      'fetch-users',
     ]);
-    expect(run.partialTypes).toEqual([
-      'salesforce_permission_set_group_has_permission_set',
-      'salesforce_permission_set_group_has_muting_permission_set',
-    ]);
-    expect(
-      run.logs.some((record) =>
-        record.message.includes(
-          'privileges granted through them are not counted',
-        ),
-      ),
-    ).toBe(true);
+    expect(run.partialTypes).toEqual(
+      expect.arrayContaining([
+        'salesforce_permission_set_group_has_permission_set',
+        'salesforce_user',
+      ]),
+    );
+    expect(run.partialTypes).not.toContain('salesforce_permission_set_group');
   });
 
   test('permission set assignments: a warning, and the users and what hangs off them partial', async () => {

@@ -21,6 +21,7 @@ export async function fetchPermissionSetGroupComponents(
   const grants = await readGrants(jobState);
   const granted: Record<string, PermissionMask[]> = {};
   const muted: Record<string, PermissionMask> = {};
+  let mutingSeen = false;
   const ledger = new StepLedger(context, 'PermissionSetGroupComponent');
   await collectObject<SalesforcePermissionSetGroupComponent>(context, ledger, {
     query: {
@@ -33,7 +34,8 @@ export async function fetchPermissionSetGroupComponents(
     }) => {
       switch (componentKind(member)) {
         case 'muting':
-          muted[group] = (muted[group] ?? 0) | (grants.muted[member!] ?? 0);
+          mutingSeen = true;
+          muted[group] = (muted[group] ?? 0) | (grants.muted?.[member!] ?? 0);
           return [
             ledger.relate(
               Relationships.PERMISSION_SET_GROUP_HAS_MUTING_PERMISSION_SET,
@@ -43,7 +45,7 @@ export async function fetchPermissionSetGroupComponents(
           ];
         case 'permission-set':
           (granted[group] ??= []).push(
-            grants.permissionSets[member!]?.mask ?? 0,
+            grants.permissionSets?.[member!]?.mask ?? 0,
           );
           return [
             ledger.relate(
@@ -58,33 +60,58 @@ export async function fetchPermissionSetGroupComponents(
       }
     },
   });
-  await jobState.setData(
-    DataKeys.PERMISSION_SET_GROUP_GRANTS,
-    groupGrants(grants.groups, granted, muted),
-  );
+  const missing = missingObjects(grants, mutingSeen);
+  if (grants.groups && missing.length === 0) {
+    await jobState.setData(
+      DataKeys.PERMISSION_SET_GROUP_GRANTS,
+      groupGrants(grants.groups, granted, muted),
+    );
+  } else {
+    context.logger.warn(
+      { missing },
+      `What permission set groups grant is unknown: ${missing.join(
+        ', ',
+      )} could not be collected`,
+    );
+  }
   logOrphanAggregates(context, grants);
   ledger.finish();
 }
 
+/** Undefined where the step that reads it failed. */
 async function readGrants(jobState: JobState) {
   return {
-    groups:
-      (await jobState.getData<Record<string, PolicyGrant>>(
-        DataKeys.PERMISSION_SET_GROUPS,
-      )) ?? {},
-    permissionSets:
-      (await jobState.getData<Record<string, PolicyGrant>>(
-        DataKeys.PERMISSION_SET_GRANTS,
-      )) ?? {},
-    muted:
-      (await jobState.getData<Record<string, PermissionMask>>(
-        DataKeys.MUTED_PERMISSIONS,
-      )) ?? {},
+    groups: await jobState.getData<Record<string, PolicyGrant>>(
+      DataKeys.PERMISSION_SET_GROUPS,
+    ),
+    permissionSets: await jobState.getData<Record<string, PolicyGrant>>(
+      DataKeys.PERMISSION_SET_GRANTS,
+    ),
+    muted: await jobState.getData<Record<string, PermissionMask>>(
+      DataKeys.MUTED_PERMISSIONS,
+    ),
     aggregates:
       (await jobState.getData<Record<string, string>>(
         DataKeys.AGGREGATE_PERMISSION_SETS,
       )) ?? {},
   };
+}
+
+/**
+ * The objects without which a group's permissions would be wrong: its
+ * permission sets would count for nothing, or what it mutes would count
+ * as granted. Users holding the group then fail rather than read as less,
+ * or more, privileged than they are.
+ */
+function missingObjects(
+  grants: Awaited<ReturnType<typeof readGrants>>,
+  mutingSeen: boolean,
+): string[] {
+  return [
+    grants.groups ? undefined : 'PermissionSetGroup',
+    grants.permissionSets ? undefined : 'PermissionSet',
+    grants.muted || !mutingSeen ? undefined : 'MutingPermissionSet',
+  ].filter((name): name is string => name !== undefined);
 }
 
 function groupGrants(
@@ -109,8 +136,10 @@ function logOrphanAggregates(
   context: IntegrationStepExecutionContext<IntegrationConfig>,
   grants: Awaited<ReturnType<typeof readGrants>>,
 ) {
+  const { groups } = grants;
+  if (!groups) return;
   const orphans = Object.entries(grants.aggregates)
-    .filter(([, groupId]) => !grants.groups[groupId])
+    .filter(([, groupId]) => !groups[groupId])
     .map(([permissionSetId]) => permissionSetId);
   if (orphans.length > 0) {
     context.logger.info(

@@ -1,4 +1,4 @@
-import { Assignment } from '../../access';
+import { Assignment, isExpired } from '../../access';
 import {
   IntegrationStep,
   IntegrationStepExecutionContext,
@@ -91,15 +91,10 @@ export function startReadingUsers(
 export async function fetchUsers(
   context: IntegrationStepExecutionContext<IntegrationConfig>,
 ): Promise<void> {
-  const { jobState, logger } = context;
+  const { jobState } = context;
   await startReadingGroupMembers(context);
   const accountKey = await getAccountKey(jobState);
   const sources = await readAccessSources(jobState);
-  if (!sources.groups) {
-    logger.warn(
-      'Permission set groups were not collected: privileges granted through them are not counted',
-    );
-  }
   const now = Date.now();
   const ledger = new StepLedger(context, 'User');
   const alongside = new ReadAlongsideUsers(
@@ -107,6 +102,7 @@ export async function fetchUsers(
     new Set(sources.profileOwnedPermissionSets),
   );
   const groupAssignments: GroupAssignment[] = [];
+  let usersWithUnknownGroups = 0;
   let page: PageFacts;
   try {
     await collectObject<SalesforceUser>(context, ledger, {
@@ -121,7 +117,11 @@ export async function fetchUsers(
         }),
       relationships: (user) => {
         const assigned = page.assignments(user.Id);
-        groupAssignments.push(...groupAssignmentsOf(user, assigned));
+        const groupsHeld = groupAssignmentsOf(user, assigned);
+        groupAssignments.push(...groupsHeld);
+        if (!sources.groups && holdsUnexpired(groupsHeld, now)) {
+          usersWithUnknownGroups++;
+        }
         return [
           ledger.relate(Relationships.ACCOUNT_HAS_USER, accountKey, user.Id),
           ledger.relate(
@@ -141,7 +141,7 @@ export async function fetchUsers(
   }
   await jobState.setData(DataKeys.GROUP_ASSIGNMENTS, groupAssignments);
   ledger.finish();
-  failIfUnderstated(missingSources(sources));
+  failIfUnderstated(missingSources(sources), usersWithUnknownGroups);
   failIfFiltersMatchNobody(getSalesforceClient(context).settings, ledger);
 }
 
@@ -153,6 +153,10 @@ function groupAssignmentsOf(
   return assigned
     .filter((assignment) => assignment.group)
     .map((assignment) => [user.Id, assignment]);
+}
+
+function holdsUnexpired(held: GroupAssignment[], now: number): boolean {
+  return held.some(([, assignment]) => !isExpired(assignment, now));
 }
 
 function permissionSetRelationships(
@@ -209,15 +213,25 @@ function failIfFiltersMatchNobody(
 
 /**
  * Users whose privileges were computed without their profiles, permission
- * sets or assignments would read as less privileged than they are: the
- * step fails, so that their data is marked partial.
+ * sets or assignments, or without what the permission set groups they hold
+ * grant, would read as less privileged than they are: the step fails, so
+ * that their data is marked partial.
  */
-function failIfUnderstated(missing: string[]) {
-  if (missing.length > 0) {
+function failIfUnderstated(missing: string[], usersWithUnknownGroups: number) {
+  const left = [...missing];
+  if (usersWithUnknownGroups > 0) {
+    const users = `${usersWithUnknownGroups} ${
+      usersWithUnknownGroups === 1 ? 'user' : 'users'
+    }`;
+    left.push(
+      `the permission set groups of ${users}, whose permissions are unknown`,
+    );
+  }
+  if (left.length > 0) {
     throw incompleteStepError(
-      `Users were collected, but their privileges leave out ${missing.join(
-        ', ',
-      )}, which could not be collected (see the failed steps)`,
+      `Users were collected, but their privileges leave out ${left.join(
+        ' and ',
+      )} (see the steps that failed or warned before this one)`,
     );
   }
 }
