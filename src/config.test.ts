@@ -91,6 +91,22 @@ describe('parseIntegrationConfig', () => {
     );
   });
 
+  test.each([
+    ['https://acme.lightning.force.com/lightning/page/home', 'acme'],
+    ['https://acme--uat.sandbox.lightning.force.com', 'acme--uat.sandbox'],
+  ])('points a Lightning address, %s, to the My Domain URL', (url, name) => {
+    expect(problemsWith({ instanceUrl: url })).toMatch(
+      `instanceUrl "${url}" is the address of Lightning Experience pages, not of the API: use the org's My Domain URL, https://${name}.my.salesforce.com`,
+    );
+  });
+
+  test('keeps only the origin of a URL pasted with a path', () => {
+    const instanceUrl = 'https://acme.my.salesforce.com/lightning/setup/Home';
+    expect(parseIntegrationConfig({ ...valid, instanceUrl }).instanceUrl).toBe(
+      'https://acme.my.salesforce.com',
+    );
+  });
+
   test('names a loginUrl that is not https', () => {
     expect(problemsWith({ loginUrl: 'http://test.salesforce.com' })).toMatch(
       'loginUrl "http://test.salesforce.com" must use https://',

@@ -149,9 +149,21 @@ function parseUrl(
     problems.push(
       `${field} "${text}" must use https:// (http:// is allowed only for 127.0.0.1, localhost or [::1])`,
     );
+  } else if (url.hostname.endsWith(LIGHTNING_DOMAIN)) {
+    problems.push(
+      `${field} "${text}" is the address of Lightning Experience pages, not of the API: use the org's My Domain URL, https://${url.hostname.slice(
+        0,
+        -LIGHTNING_DOMAIN.length,
+      )}.my.salesforce.com`,
+    );
   }
+  // A page of the org pasted whole (a Setup page, say) names its instance:
+  // only the origin counts.
   return url.origin;
 }
+
+/** What a browser shows; the API answers on the My Domain host instead. */
+const LIGHTNING_DOMAIN = '.lightning.force.com';
 
 function parseApiVersion(value: string | undefined, problems: string[]) {
   const version = value?.trim().replace(/^v/i, '') || DEFAULT_API_VERSION;

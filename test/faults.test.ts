@@ -215,7 +215,22 @@ describe('faults to report: the step fails, its types are partial', () => {
         'salesforce_user_assigned_permission_set',
       ]),
     );
-    expect(failureMessages(run)).toMatch('INVALID_QUERY_LOCATOR');
+    const messages = failureMessages(run);
+    expect(messages).toMatch('INVALID_QUERY_LOCATOR');
+    expect(messages).toMatch(
+      'another client running as the same user may have opened more: run again',
+    );
+  });
+
+  test('a session refused right after it was granted says what to check', async () => {
+    const { run } = await runWithFaults([
+      { kind: 'expire-sessions', target: 'Group', page: 2, times: Infinity },
+    ]);
+    expect(statusOf(run, 'fetch-groups')).toBe('failure');
+    expect(run.partialTypes).toContain('salesforce_group');
+    expect(failureMessages(run)).toMatch(
+      'INVALID_SESSION_ID: Session expired or invalid (a session granted just now was refused. Check that instanceUrl is the org loginUrl grants tokens for',
+    );
   });
 
   test('a fault that persists after the retries', async () => {
@@ -302,7 +317,6 @@ describe('faults to report: the step fails, its types are partial', () => {
     expect(messages).toMatch('invalid_grant');
     expect(messages).toMatch(`${org.url}/services/oauth2/token`);
     expect(messages).toMatch('loginUrl');
-    expect(org.calls.token).toBe(2);
   });
 
   test.each<[string, Fault['kind']]>([

@@ -65,15 +65,31 @@ function describeRestError({
   return excerpt ? `HTTP ${status}: ${excerpt}` : `HTTP ${status}`;
 }
 
+/**
+ * What to do about the REST errors a run cannot get past on its own. Each
+ * reaches the user only after the client has done what it can: renewed
+ * the session once, or started the query over where that is safe.
+ */
+const REST_HINTS: Record<string, string> = {
+  INVALID_QUERY_LOCATOR:
+    'Salesforce dropped the query’s cursor. It keeps ten open per user and drops the oldest, so another client running as the same user may have opened more: run again, ideally with an integration user of its own',
+  QUERY_TIMEOUT:
+    'the query ran too long in Salesforce, which happens when the org is busy: run again',
+  INVALID_SESSION_ID:
+    'a session granted just now was refused. Check that instanceUrl is the org loginUrl grants tokens for (a sandbox token is refused by production), and the connected app’s session and IP policies',
+};
+
 export function createApiError(
   endpoint: string,
   response: HttpResponse,
 ): IntegrationProviderAPIError {
+  const code = firstErrorCode(response.json);
+  const hint = code && REST_HINTS[code];
   return new IntegrationProviderAPIError({
     endpoint,
     status: response.status,
-    statusText: describeRestError(response),
-    code: firstErrorCode(response.json),
+    statusText: `${describeRestError(response)}${hint ? ` (${hint})` : ''}`,
+    code,
   });
 }
 
