@@ -250,8 +250,10 @@ describe('faults to report: the step fails, its types are partial', () => {
     // Users are collected, but their privileges would leave permission
     // sets out: their data is partial too.
     expect(statusOf(run, 'fetch-users')).toBe('failure');
-    expect(run.entities.salesforce_user).toBe(7);
-    expect(messages).toMatch('their privileges leave out permission sets');
+    expect(run.entities.salesforce_user).toBe(3);
+    expect(messages).toMatch(
+      '4 users were left out, so that JupiterOne keeps what it had of them: their privileges are unknown (4 × holds a permission set that was not collected;',
+    );
   });
 
   test('unreadable MutingPermissionSet: users holding a group that mutes fail, rather than hold what it mutes', async () => {
@@ -271,12 +273,72 @@ describe('faults to report: the step fails, its types are partial', () => {
     );
     const messages = failureMessages(run);
     expect(messages).toMatch(
-      'What permission set groups grant is unknown: MutingPermissionSet could not be collected',
+      'A permission set group holds permission sets or muting permission sets that were not collected: what it grants is unknown',
     );
     expect(messages).toMatch(
-      'their privileges leave out the permission set groups of 1 user, whose permissions are unknown',
+      '1 user was left out, so that JupiterOne keeps what it had of them: their privileges are unknown (1 × holds a permission set group whose permissions are unknown;',
     );
+    expect(run.entities.salesforce_user).toBe(6);
   });
+
+  test('unreadable MutingPermissionSet while the groups users hold mute nothing: users are whole', async () => {
+    const dataset = loadDevOrg();
+    // The one group assignment moves to a group without a muting component.
+    dataset.PermissionSetAssignment = dataset.PermissionSetAssignment.map(
+      (row) =>
+        row.PermissionSetGroupId
+          ? {
+              ...row,
+              PermissionSetGroupId: '0PGDo000000GurrOAC',
+              PermissionSetId: '0PSDo000000PukjOAC',
+            }
+          : row,
+    );
+    const { run } = await runWithFaults(
+      [
+        {
+          kind: 'insufficient-access',
+          target: 'MutingPermissionSet',
+          times: Infinity,
+        },
+      ],
+      {},
+      20,
+      dataset,
+    );
+    expect(statusOf(run, 'fetch-users')).toBe('success');
+    expect(run.partialTypes).not.toContain('salesforce_user');
+  });
+
+  test.each<[string, (dataset: OrgDataset) => void]>([
+    [
+      'a muting permission set Salesforce did not return',
+      (dataset) => {
+        dataset.MutingPermissionSet = [];
+      },
+    ],
+    [
+      'a permission set group Salesforce did not return',
+      (dataset) => {
+        dataset.PermissionSetGroup = dataset.PermissionSetGroup.filter(
+          (group) => group.Id !== '0PGDoDG00000001ODA',
+        );
+      },
+    ],
+  ])(
+    'a user holding %s is left out, and the users step fails',
+    async (_, change) => {
+      const dataset = loadDevOrg();
+      change(dataset);
+      const { run } = await runWithFaults([], {}, 20, dataset);
+      expect(statusOf(run, 'fetch-users')).toBe('failure');
+      expect(run.partialTypes).toContain('salesforce_user');
+      expect(run.entities.salesforce_user).toBe(6);
+      expect(failureMessages(run)).toMatch(
+        '1 user was left out, so that JupiterOne keeps what it had of them: their privileges are unknown (1 × holds a permission set group whose permissions are unknown;',
+      );
+    },
+  );
 
   test('unreadable PermissionSetGroup while every group assignment has expired: users are whole', async () => {
     const dataset = loadDevOrg();

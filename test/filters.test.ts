@@ -41,3 +41,17 @@ test('filters that match no user fail the users step instead of emptying it', as
     run.logs.some((record) => JSON.stringify(record).includes('match no user')),
   ).toBe(true);
 });
+
+test('filters that match users whose privileges are unknown say so, not that they match nobody', async () => {
+  org().injectFaults({ kind: 'insufficient-access', target: 'Profile' });
+  const run = await runIntegration(
+    localInstanceConfig(org(), { userRoleFilter: '00EDo0000019yHaMAI' }),
+  );
+  expect(run.entities.salesforce_user ?? 0).toBe(0);
+  const failure = run.logs.find((record) =>
+    record.message.includes('Step "Fetch Users" failed'),
+  );
+  expect(failure?.message).toMatch(
+    '1 user was left out, so that JupiterOne keeps what it had of them: their privileges are unknown (1 × profiles were not collected;',
+  );
+});

@@ -136,10 +136,10 @@ describe('when access objects cannot be read', () => {
       .map((record) => `${record.message} ${JSON.stringify(record.fields)}`)
       .join('\n');
     expect(messages).toMatch(
-      'What permission set groups grant is unknown: PermissionSetGroup could not be collected',
+      'What permission set groups grant is unknown: PermissionSetGroup was not collected',
     );
     expect(messages).toMatch(
-      'their privileges leave out the permission set groups of 1 user, whose permissions are unknown',
+      '1 user was left out, so that JupiterOne keeps what it had of them: their privileges are unknown (1 × holds a permission set group whose permissions are unknown;',
     );
   });
 

@@ -18,6 +18,8 @@ export interface ObjectCollection<R> {
   relationships: (record: R) => (Relationship | undefined)[];
   /** Awaited with each page before its records are converted. */
   beforePage?: (records: R[]) => Promise<void>;
+  /** Why a record must be left out of the graph this run, if it must. */
+  withheld?: (record: R) => string | undefined;
   /** The permission to name when the object cannot be read. */
   permissionToGrant?: string;
   /**
@@ -47,14 +49,15 @@ export async function collectObject<R extends { Id: string }>(
   ledger: StepLedger,
   collection: ObjectCollection<R>,
 ): Promise<void> {
-  const { toEntity, relationships, beforePage } = collection;
+  const { toEntity, relationships, beforePage, withheld } = collection;
   const { jobState } = context;
   const { instanceUrl } = getSalesforceClient(context);
   const batches = new RelationshipBatches(jobState);
   for await (const page of queryObject<R>(context, collection)) {
     await beforePage?.(page);
     for (let start = 0; start < page.length; start += SLICE_SIZE) {
-      const records = page.slice(start, start + SLICE_SIZE);
+      const slice = page.slice(start, start + SLICE_SIZE);
+      const records = withheld ? kept(slice, withheld, ledger) : slice;
       if (toEntity) {
         await jobState.addEntities(
           ledger.convert(records, (record) => toEntity(record, instanceUrl)),
@@ -67,6 +70,18 @@ export async function collectObject<R extends { Id: string }>(
     }
   }
   await batches.addRest();
+}
+
+function kept<R extends { Id: string }>(
+  records: R[],
+  withheld: (record: R) => string | undefined,
+  ledger: StepLedger,
+): R[] {
+  return records.filter((record) => {
+    const reason = withheld(record);
+    if (reason !== undefined) ledger.withhold(reason, record.Id);
+    return reason === undefined;
+  });
 }
 
 /**

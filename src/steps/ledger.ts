@@ -58,8 +58,18 @@ export class StepLedger {
     return this.entities;
   }
 
+  get fetchedCount(): number {
+    return this.fetched;
+  }
+
   countFetched(records: unknown[]): void {
     this.fetched += records.length;
+  }
+
+  /** A record fetched but left out of the graph: reported as skipped. */
+  withhold(reason: string, id: string): void {
+    this.fetched++;
+    this.skip(reason, id);
   }
 
   /**

@@ -14,6 +14,13 @@ import { collectObject } from '../collect';
 import { StepLedger } from '../ledger';
 import { componentKind } from './converter';
 
+/**
+ * Links permission set groups to their components, and works out what each
+ * group grants: what its permission sets grant, less what its muting
+ * permission set mutes. A group with a component the run did not collect
+ * is left out of the grants, so that the users holding it are withheld
+ * rather than read as less, or more, privileged than they are.
+ */
 export async function fetchPermissionSetGroupComponents(
   context: IntegrationStepExecutionContext<IntegrationConfig>,
 ): Promise<void> {
@@ -21,7 +28,7 @@ export async function fetchPermissionSetGroupComponents(
   const grants = await readGrants(jobState);
   const granted: Record<string, PermissionMask[]> = {};
   const muted: Record<string, PermissionMask> = {};
-  let mutingSeen = false;
+  const unknown = new Set<string>();
   const ledger = new StepLedger(context, 'PermissionSetGroupComponent');
   await collectObject<SalesforcePermissionSetGroupComponent>(context, ledger, {
     query: {
@@ -33,9 +40,10 @@ export async function fetchPermissionSetGroupComponents(
       PermissionSetId: member,
     }) => {
       switch (componentKind(member)) {
-        case 'muting':
-          mutingSeen = true;
-          muted[group] = (muted[group] ?? 0) | (grants.muted?.[member!] ?? 0);
+        case 'muting': {
+          const mask = grants.muted?.[member!];
+          if (mask === undefined) unknown.add(group);
+          else muted[group] = (muted[group] ?? 0) | mask;
           return [
             ledger.relate(
               Relationships.PERMISSION_SET_GROUP_HAS_MUTING_PERMISSION_SET,
@@ -43,10 +51,11 @@ export async function fetchPermissionSetGroupComponents(
               member,
             ),
           ];
-        case 'permission-set':
-          (granted[group] ??= []).push(
-            grants.permissionSets?.[member!]?.mask ?? 0,
-          );
+        }
+        case 'permission-set': {
+          const grant = grants.permissionSets?.[member!];
+          if (grant === undefined) unknown.add(group);
+          else (granted[group] ??= []).push(grant.mask);
           return [
             ledger.relate(
               Relationships.PERMISSION_SET_GROUP_HAS_PERMISSION_SET,
@@ -54,26 +63,18 @@ export async function fetchPermissionSetGroupComponents(
               member,
             ),
           ];
+        }
         default:
           ledger.omit('component without a permission set');
           return [];
       }
     },
   });
-  const missing = missingObjects(grants, mutingSeen);
-  if (grants.groups && missing.length === 0) {
-    await jobState.setData(
-      DataKeys.PERMISSION_SET_GROUP_GRANTS,
-      groupGrants(grants.groups, granted, muted),
-    );
-  } else {
-    context.logger.warn(
-      { missing },
-      `What permission set groups grant is unknown: ${missing.join(
-        ', ',
-      )} could not be collected`,
-    );
-  }
+  await jobState.setData(
+    DataKeys.PERMISSION_SET_GROUP_GRANTS,
+    groupGrants(grants.groups ?? {}, granted, muted, unknown),
+  );
+  warnOfUnknownGroups(context, grants.groups !== undefined, unknown);
   logOrphanAggregates(context, grants);
   ledger.finish();
 }
@@ -97,34 +98,39 @@ async function readGrants(jobState: JobState) {
   };
 }
 
-/**
- * The objects without which a group's permissions would be wrong: its
- * permission sets would count for nothing, or what it mutes would count
- * as granted. Users holding the group then fail rather than read as less,
- * or more, privileged than they are.
- */
-function missingObjects(
-  grants: Awaited<ReturnType<typeof readGrants>>,
-  mutingSeen: boolean,
-): string[] {
-  return [
-    grants.groups ? undefined : 'PermissionSetGroup',
-    grants.permissionSets ? undefined : 'PermissionSet',
-    grants.muted || !mutingSeen ? undefined : 'MutingPermissionSet',
-  ].filter((name): name is string => name !== undefined);
-}
-
 function groupGrants(
   groups: Record<string, PolicyGrant>,
   granted: Record<string, PermissionMask[]>,
   muted: Record<string, PermissionMask>,
+  unknown: Set<string>,
 ): Record<string, PolicyGrant> {
   return Object.fromEntries(
-    Object.entries(groups).map(([id, grant]) => [
-      id,
-      { ...grant, mask: groupMask(granted[id] ?? [], muted[id] ?? 0) },
-    ]),
+    Object.entries(groups)
+      .filter(([id]) => !unknown.has(id))
+      .map(([id, grant]) => [
+        id,
+        { ...grant, mask: groupMask(granted[id] ?? [], muted[id] ?? 0) },
+      ]),
   );
+}
+
+function warnOfUnknownGroups(
+  context: IntegrationStepExecutionContext<IntegrationConfig>,
+  groupsCollected: boolean,
+  unknown: Set<string>,
+) {
+  if (!groupsCollected) {
+    context.logger.warn(
+      'What permission set groups grant is unknown: PermissionSetGroup was not collected',
+    );
+  } else if (unknown.size > 0) {
+    context.logger.warn(
+      { groupIds: [...unknown].slice(0, 20) },
+      unknown.size === 1
+        ? 'A permission set group holds permission sets or muting permission sets that were not collected: what it grants is unknown'
+        : `${unknown.size} permission set groups hold permission sets or muting permission sets that were not collected: what they grant is unknown`,
+    );
+  }
 }
 
 /**

@@ -37,13 +37,32 @@ export async function readAccessSources(
   };
 }
 
-/** The sources without which users' privileges would be understated. */
-export function missingSources(sources: AccessSources): string[] {
-  const required: [keyof AccessSources, string][] = [
-    ['profiles', 'profiles'],
-    ['permissionSets', 'permission sets'],
-  ];
-  return required.filter(([key]) => !sources[key]).map(([, name]) => name);
+/**
+ * Why the user's privileges cannot be worked out, if they cannot: their
+ * profiles were not collected, or a permission set or permission set group
+ * they hold (unexpired) is unknown. Such a user is left out of the run, so
+ * that JupiterOne keeps what it had of them rather than store privileges
+ * that are too low, or too high.
+ */
+export function unknownPrivileges(
+  user: SalesforceUser,
+  assignments: Assignment[],
+  sources: AccessSources,
+  now: number,
+): string | undefined {
+  if (user.ProfileId && !sources.profiles) {
+    return 'profiles were not collected';
+  }
+  for (const assignment of assignments) {
+    if (isExpired(assignment, now)) continue;
+    if (assignment.group && !sources.groups?.[assignment.targetId]) {
+      return 'holds a permission set group whose permissions are unknown';
+    }
+    if (!assignment.group && !sources.permissionSets?.[assignment.targetId]) {
+      return 'holds a permission set that was not collected';
+    }
+  }
+  return undefined;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { Assignment, isExpired } from '../../access';
+import { Assignment } from '../../access';
 import {
   IntegrationStep,
   IntegrationStepExecutionContext,
@@ -26,8 +26,8 @@ import { StepLedger } from '../ledger';
 import {
   AccessSources,
   GroupAssignment,
-  missingSources,
   readAccessSources,
+  unknownPrivileges,
   userAccess,
 } from './access';
 import { PageFacts, ReadAlongsideUsers } from './readAlongside';
@@ -102,13 +102,25 @@ export async function fetchUsers(
     new Set(sources.profileOwnedPermissionSets),
   );
   const groupAssignments: GroupAssignment[] = [];
-  let usersWithUnknownGroups = 0;
+  const withheldUsers = new Map<string, number>();
   let page: PageFacts;
   try {
     await collectObject<SalesforceUser>(context, ledger, {
       query: usersQuery(getSalesforceClient(context).settings),
       beforePage: async (users) => {
         page = await alongside.forPage(users);
+      },
+      withheld: (user) => {
+        const reason = unknownPrivileges(
+          user,
+          page.assignments(user.Id),
+          sources,
+          now,
+        );
+        if (reason) {
+          withheldUsers.set(reason, (withheldUsers.get(reason) ?? 0) + 1);
+        }
+        return reason && `privileges unknown: ${reason}`;
       },
       toEntity: (user, instanceUrl) =>
         createUserEntity(user, instanceUrl, {
@@ -117,11 +129,7 @@ export async function fetchUsers(
         }),
       relationships: (user) => {
         const assigned = page.assignments(user.Id);
-        const groupsHeld = groupAssignmentsOf(user, assigned);
-        groupAssignments.push(...groupsHeld);
-        if (!sources.groups && holdsUnexpired(groupsHeld, now)) {
-          usersWithUnknownGroups++;
-        }
+        groupAssignments.push(...groupAssignmentsOf(user, assigned));
         return [
           ledger.relate(Relationships.ACCOUNT_HAS_USER, accountKey, user.Id),
           ledger.relate(
@@ -141,8 +149,8 @@ export async function fetchUsers(
   }
   await jobState.setData(DataKeys.GROUP_ASSIGNMENTS, groupAssignments);
   ledger.finish();
-  failIfUnderstated(missingSources(sources), usersWithUnknownGroups);
   failIfFiltersMatchNobody(getSalesforceClient(context).settings, ledger);
+  failIfWithheld(withheldUsers);
 }
 
 /** Kept for build-user-permission-set-group-relationships. */
@@ -153,10 +161,6 @@ function groupAssignmentsOf(
   return assigned
     .filter((assignment) => assignment.group)
     .map((assignment) => [user.Id, assignment]);
-}
-
-function holdsUnexpired(held: GroupAssignment[], now: number): boolean {
-  return held.some(([, assignment]) => !isExpired(assignment, now));
 }
 
 function permissionSetRelationships(
@@ -198,7 +202,7 @@ function failIfFiltersMatchNobody(
   settings: SalesforceSettings,
   ledger: StepLedger,
 ) {
-  if (filtersUsers(settings) && ledger.entityCount === 0) {
+  if (filtersUsers(settings) && ledger.fetchedCount === 0) {
     const filters = [
       settings.userRoleIds.length > 0 ? 'userRoleFilter' : undefined,
       settings.userProfileIds.length > 0 ? 'userProfileFilter' : undefined,
@@ -212,28 +216,21 @@ function failIfFiltersMatchNobody(
 }
 
 /**
- * Users whose privileges were computed without their profiles, permission
- * sets or assignments, or without what the permission set groups they hold
- * grant, would read as less privileged than they are: the step fails, so
- * that their data is marked partial.
+ * Users whose privileges could not be worked out are left out of the run
+ * (unknownPrivileges): the step fails, so that their type is partial and
+ * JupiterOne keeps what it had of them.
  */
-function failIfUnderstated(missing: string[], usersWithUnknownGroups: number) {
-  const left = [...missing];
-  if (usersWithUnknownGroups > 0) {
-    const users = `${usersWithUnknownGroups} ${
-      usersWithUnknownGroups === 1 ? 'user' : 'users'
-    }`;
-    left.push(
-      `the permission set groups of ${users}, whose permissions are unknown`,
-    );
-  }
-  if (left.length > 0) {
-    throw incompleteStepError(
-      `Users were collected, but their privileges leave out ${left.join(
-        ' and ',
-      )} (see the steps that failed or warned before this one)`,
-    );
-  }
+function failIfWithheld(withheld: Map<string, number>) {
+  if (withheld.size === 0) return;
+  const total = [...withheld.values()].reduce((sum, count) => sum + count, 0);
+  const reasons = [...withheld]
+    .map(([reason, count]) => `${count} × ${reason}`)
+    .join('; ');
+  throw incompleteStepError(
+    `${total} ${
+      total === 1 ? 'user was' : 'users were'
+    } left out, so that JupiterOne keeps what it had of them: their privileges are unknown (${reasons}; see the steps that failed or warned before this one)`,
+  );
 }
 
 export const userSteps: IntegrationStep<IntegrationConfig>[] = [
