@@ -10,6 +10,7 @@ Serves the recorded dev org, or a generated org when --users is given.
   --roles N                 roles (default 50)
   --profiles N              profiles (default 20)
   --permission-sets N       regular permission sets (default 100)
+  --permission-set-groups N permission set groups (default 10), every other one muting
   --assignments-per-user N  regular permission sets per user (default 3)
   --groups N                public groups (default users/20)
   --members-per-group N     members per public group (default 10)
@@ -24,6 +25,7 @@ const SIZE_FLAGS: Record<string, keyof OrgSize> = {
   '--roles': 'roles',
   '--profiles': 'profiles',
   '--permission-sets': 'permissionSets',
+  '--permission-set-groups': 'permissionSetGroups',
   '--assignments-per-user': 'assignmentsPerUser',
   '--groups': 'groups',
   '--members-per-group': 'membersPerGroup',
