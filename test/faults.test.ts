@@ -252,7 +252,7 @@ describe('faults to report: the step fails, its types are partial', () => {
     expect(statusOf(run, 'fetch-users')).toBe('failure');
     expect(run.entities.salesforce_user).toBe(3);
     expect(messages).toMatch(
-      '4 users were left out, so that JupiterOne keeps what it had of them: their privileges are unknown (4 × holds a permission set that was not collected;',
+      '4 users were left out, so that JupiterOne keeps what it had of them (4 × privileges unknown: permission sets were not collected;',
     );
   });
 
@@ -273,10 +273,10 @@ describe('faults to report: the step fails, its types are partial', () => {
     );
     const messages = failureMessages(run);
     expect(messages).toMatch(
-      'A permission set group holds permission sets or muting permission sets that were not collected: what it grants is unknown',
+      'What 1 permission set group grants is unknown: MutingPermissionSet not collected',
     );
     expect(messages).toMatch(
-      '1 user was left out, so that JupiterOne keeps what it had of them: their privileges are unknown (1 × holds a permission set group whose permissions are unknown;',
+      '1 user was left out, so that JupiterOne keeps what it had of them (1 × privileges unknown: they hold a permission set group whose permissions are unknown;',
     );
     expect(run.entities.salesforce_user).toBe(6);
   });
@@ -335,10 +335,43 @@ describe('faults to report: the step fails, its types are partial', () => {
       expect(run.partialTypes).toContain('salesforce_user');
       expect(run.entities.salesforce_user).toBe(6);
       expect(failureMessages(run)).toMatch(
-        '1 user was left out, so that JupiterOne keeps what it had of them: their privileges are unknown (1 × holds a permission set group whose permissions are unknown;',
+        '1 user was left out, so that JupiterOne keeps what it had of them (1 × privileges unknown: they hold a permission set group whose permissions are unknown;',
       );
     },
   );
+
+  test('unreadable Profile: people are left out, platform users (whose profiles Salesforce hides anyway) written', async () => {
+    const { run } = await runWithFaults([
+      { kind: 'insufficient-access', target: 'Profile', times: Infinity },
+    ]);
+    expect(statusOf(run, 'fetch-users')).toBe('failure');
+    expect(run.entities.salesforce_user).toBe(3);
+    expect(failureMessages(run)).toMatch(
+      '4 users were left out, so that JupiterOne keeps what it had of them (4 × privileges unknown: profiles were not collected;',
+    );
+  });
+
+  test('a user whose profile Salesforce did not return is left out, its id logged', async () => {
+    const dataset = loadDevOrg();
+    dataset.Profile = dataset.Profile.filter(
+      (profile) => profile.Id !== '00eDo000000gtbIIAQ',
+    );
+    const { run } = await runWithFaults([], {}, 20, dataset);
+    expect(statusOf(run, 'fetch-users')).toBe('failure');
+    expect(run.partialTypes).toContain('salesforce_user');
+    expect(failureMessages(run)).toMatch(
+      '1 user was left out, so that JupiterOne keeps what it had of them (1 × privileges unknown: their profile was not collected;',
+    );
+    const skipped = run.logs.filter(
+      (record) => record.message === 'Skipped record',
+    );
+    expect(skipped.map((record) => record.fields)).toContainEqual(
+      expect.objectContaining({
+        id: '005Do000000PVvJIAW',
+        missing: '00eDo000000gtbIIAQ',
+      }),
+    );
+  });
 
   test('unreadable PermissionSetGroup while every group assignment has expired: users are whole', async () => {
     const dataset = loadDevOrg();

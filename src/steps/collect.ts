@@ -11,6 +11,12 @@ import { Query } from '../salesforce/client';
 import { defined, StepLedger } from './ledger';
 import { RelationshipBatches } from './relationshipBatches';
 
+/** A record left out of the graph: why, and what to log with its id. */
+export interface Withheld {
+  reason: string;
+  details?: object;
+}
+
 export interface ObjectCollection<R> {
   query: Query;
   /** The entity a record becomes; join objects become relationships only. */
@@ -19,7 +25,7 @@ export interface ObjectCollection<R> {
   /** Awaited with each page before its records are converted. */
   beforePage?: (records: R[]) => Promise<void>;
   /** Why a record must be left out of the graph this run, if it must. */
-  withheld?: (record: R) => string | undefined;
+  withheld?: (record: R) => Withheld | undefined;
   /** The permission to name when the object cannot be read. */
   permissionToGrant?: string;
   /**
@@ -74,13 +80,13 @@ export async function collectObject<R extends { Id: string }>(
 
 function kept<R extends { Id: string }>(
   records: R[],
-  withheld: (record: R) => string | undefined,
+  withheld: (record: R) => Withheld | undefined,
   ledger: StepLedger,
 ): R[] {
   return records.filter((record) => {
-    const reason = withheld(record);
-    if (reason !== undefined) ledger.withhold(reason, record.Id);
-    return reason === undefined;
+    const why = withheld(record);
+    if (why) ledger.withhold(why.reason, record.Id, why.details);
+    return why === undefined;
   });
 }
 

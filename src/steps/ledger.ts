@@ -28,6 +28,7 @@ export class StepLedger {
   private readonly relationships = new Map<string, number>();
   private readonly skipped = new Map<string, number>();
   private readonly omitted = new Map<string, number>();
+  private readonly withheld = new Map<string, number>();
 
   constructor(
     private readonly context: StepContext,
@@ -67,9 +68,15 @@ export class StepLedger {
   }
 
   /** A record fetched but left out of the graph: reported as skipped. */
-  withhold(reason: string, id: string): void {
+  withhold(reason: string, id: string, details: object = {}): void {
     this.fetched++;
-    this.skip(reason, id);
+    increment(this.withheld, reason);
+    this.skip(reason, id, details);
+  }
+
+  /** How many records were withheld, by reason. */
+  get withheldCounts(): ReadonlyMap<string, number> {
+    return this.withheld;
   }
 
   /**

@@ -70,11 +70,13 @@ export async function fetchPermissionSetGroupComponents(
       }
     },
   });
-  await jobState.setData(
-    DataKeys.PERMISSION_SET_GROUP_GRANTS,
-    groupGrants(grants.groups ?? {}, granted, muted, unknown),
-  );
-  warnOfUnknownGroups(context, grants.groups !== undefined, unknown);
+  if (grants.groups) {
+    await jobState.setData(
+      DataKeys.PERMISSION_SET_GROUP_GRANTS,
+      groupGrants(grants.groups, granted, muted, unknown),
+    );
+  }
+  warnOfUnknownGroups(context, grants, unknown);
   logOrphanAggregates(context, grants);
   ledger.finish();
 }
@@ -116,21 +118,30 @@ function groupGrants(
 
 function warnOfUnknownGroups(
   context: IntegrationStepExecutionContext<IntegrationConfig>,
-  groupsCollected: boolean,
+  grants: Awaited<ReturnType<typeof readGrants>>,
   unknown: Set<string>,
 ) {
-  if (!groupsCollected) {
+  if (!grants.groups) {
     context.logger.warn(
       'What permission set groups grant is unknown: PermissionSetGroup was not collected',
     );
-  } else if (unknown.size > 0) {
-    context.logger.warn(
-      { groupIds: [...unknown].slice(0, 20) },
-      unknown.size === 1
-        ? 'A permission set group holds permission sets or muting permission sets that were not collected: what it grants is unknown'
-        : `${unknown.size} permission set groups hold permission sets or muting permission sets that were not collected: what they grant is unknown`,
-    );
+    return;
   }
+  if (unknown.size === 0) return;
+  const notCollected = [
+    grants.permissionSets ? undefined : 'PermissionSet',
+    grants.muted ? undefined : 'MutingPermissionSet',
+  ].filter(Boolean);
+  const cause =
+    notCollected.length > 0
+      ? `${notCollected.join(' and ')} not collected`
+      : 'components Salesforce did not return';
+  context.logger.warn(
+    { groupIds: [...unknown].slice(0, 20) },
+    `What ${unknown.size} permission set ${
+      unknown.size === 1 ? 'group grants' : 'groups grant'
+    } is unknown: ${cause}`,
+  );
 }
 
 /**

@@ -9,6 +9,7 @@ import {
 } from '../../access';
 import { DataKeys } from '../../constants';
 import { SalesforceUser } from '../../salesforce/objects';
+import { isPlatformUser } from './converter';
 
 /**
  * What the steps before the users left to decide what each user may do.
@@ -37,32 +38,75 @@ export async function readAccessSources(
   };
 }
 
+/** Why a user's privileges cannot be worked out, and what is missing. */
+export interface UnknownPrivileges {
+  reason: string;
+  /** The profile, permission set or permission set group not known. */
+  missing?: string;
+}
+
 /**
  * Why the user's privileges cannot be worked out, if they cannot: their
- * profiles were not collected, or a permission set or permission set group
- * they hold (unexpired) is unknown. Such a user is left out of the run, so
- * that JupiterOne keeps what it had of them rather than store privileges
- * that are too low, or too high.
+ * profile, or an unexpired permission set or permission set group they
+ * hold, is unknown. Such a user is left out of the run, so that JupiterOne
+ * keeps what it had of them rather than store privileges that are too
+ * low, or too high. Salesforce hides the profiles of its own platform
+ * users from the Profile query: their privileges leave the profile out
+ * whatever the run collected, and are not held back for it.
  */
 export function unknownPrivileges(
   user: SalesforceUser,
   assignments: Assignment[],
   sources: AccessSources,
   now: number,
-): string | undefined {
-  if (user.ProfileId && !sources.profiles) {
-    return 'profiles were not collected';
+): UnknownPrivileges | undefined {
+  if (user.ProfileId && !isPlatformUser(user)) {
+    if (!sources.profiles) {
+      return { reason: 'privileges unknown: profiles were not collected' };
+    }
+    if (!sources.profiles[user.ProfileId]) {
+      return {
+        reason: 'privileges unknown: their profile was not collected',
+        missing: user.ProfileId,
+      };
+    }
   }
   for (const assignment of assignments) {
-    if (isExpired(assignment, now)) continue;
-    if (assignment.group && !sources.groups?.[assignment.targetId]) {
-      return 'holds a permission set group whose permissions are unknown';
-    }
-    if (!assignment.group && !sources.permissionSets?.[assignment.targetId]) {
-      return 'holds a permission set that was not collected';
+    if (!isExpired(assignment, now)) {
+      const unknown = unknownAssignment(assignment, sources);
+      if (unknown) return unknown;
     }
   }
   return undefined;
+}
+
+function unknownAssignment(
+  { group, targetId }: Assignment,
+  sources: AccessSources,
+): UnknownPrivileges | undefined {
+  if (group) {
+    return sources.groups?.[targetId]
+      ? undefined
+      : {
+          reason:
+            'privileges unknown: they hold a permission set group whose permissions are unknown',
+          missing: targetId,
+        };
+  }
+  if (!sources.permissionSets) {
+    // Which permission sets profiles own comes from the PermissionSet
+    // query too: without it, a profile's own set cannot be told apart.
+    return {
+      reason: 'privileges unknown: permission sets were not collected',
+    };
+  }
+  return sources.permissionSets[targetId]
+    ? undefined
+    : {
+        reason:
+          'privileges unknown: they hold a permission set that was not collected',
+        missing: targetId,
+      };
 }
 
 /**

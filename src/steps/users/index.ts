@@ -102,7 +102,7 @@ export async function fetchUsers(
     new Set(sources.profileOwnedPermissionSets),
   );
   const groupAssignments: GroupAssignment[] = [];
-  const withheldUsers = new Map<string, number>();
+  // Set by beforePage, which collectObject awaits before it uses a page.
   let page: PageFacts;
   try {
     await collectObject<SalesforceUser>(context, ledger, {
@@ -111,16 +111,18 @@ export async function fetchUsers(
         page = await alongside.forPage(users);
       },
       withheld: (user) => {
-        const reason = unknownPrivileges(
+        const unknown = unknownPrivileges(
           user,
           page.assignments(user.Id),
           sources,
           now,
         );
-        if (reason) {
-          withheldUsers.set(reason, (withheldUsers.get(reason) ?? 0) + 1);
-        }
-        return reason && `privileges unknown: ${reason}`;
+        return (
+          unknown && {
+            reason: unknown.reason,
+            details: { missing: unknown.missing },
+          }
+        );
       },
       toEntity: (user, instanceUrl) =>
         createUserEntity(user, instanceUrl, {
@@ -150,7 +152,7 @@ export async function fetchUsers(
   await jobState.setData(DataKeys.GROUP_ASSIGNMENTS, groupAssignments);
   ledger.finish();
   failIfFiltersMatchNobody(getSalesforceClient(context).settings, ledger);
-  failIfWithheld(withheldUsers);
+  failIfWithheld(ledger.withheldCounts);
 }
 
 /** Kept for build-user-permission-set-group-relationships. */
@@ -220,7 +222,7 @@ function failIfFiltersMatchNobody(
  * (unknownPrivileges): the step fails, so that their type is partial and
  * JupiterOne keeps what it had of them.
  */
-function failIfWithheld(withheld: Map<string, number>) {
+function failIfWithheld(withheld: ReadonlyMap<string, number>) {
   if (withheld.size === 0) return;
   const total = [...withheld.values()].reduce((sum, count) => sum + count, 0);
   const reasons = [...withheld]
@@ -229,7 +231,7 @@ function failIfWithheld(withheld: Map<string, number>) {
   throw incompleteStepError(
     `${total} ${
       total === 1 ? 'user was' : 'users were'
-    } left out, so that JupiterOne keeps what it had of them: their privileges are unknown (${reasons}; see the steps that failed or warned before this one)`,
+    } left out, so that JupiterOne keeps what it had of them (${reasons}; the users' ids are logged, and the steps that failed or warned before this one say why)`,
   );
 }
 
