@@ -252,7 +252,7 @@ describe('faults to report: the step fails, its types are partial', () => {
     expect(statusOf(run, 'fetch-users')).toBe('failure');
     expect(run.entities.salesforce_user).toBe(3);
     expect(messages).toMatch(
-      '4 users were left out, so that JupiterOne keeps what it had of them (4 × privileges unknown: permission sets were not collected;',
+      '4 users were left out, so that JupiterOne keeps what it had of them: 4 × privileges unknown: permission sets were not collected (first: user',
     );
   });
 
@@ -276,7 +276,7 @@ describe('faults to report: the step fails, its types are partial', () => {
       'What 1 permission set group grants is unknown: MutingPermissionSet not collected',
     );
     expect(messages).toMatch(
-      '1 user was left out, so that JupiterOne keeps what it had of them (1 × privileges unknown: they hold a permission set group whose permissions are unknown;',
+      '1 user was left out, so that JupiterOne keeps what it had of them: 1 × privileges unknown: they hold a permission set group whose permissions are unknown (first: user 005Do000001WSt0IAG, missing 0PGDoDG00000001ODA)',
     );
     expect(run.entities.salesforce_user).toBe(6);
   });
@@ -335,7 +335,7 @@ describe('faults to report: the step fails, its types are partial', () => {
       expect(run.partialTypes).toContain('salesforce_user');
       expect(run.entities.salesforce_user).toBe(6);
       expect(failureMessages(run)).toMatch(
-        '1 user was left out, so that JupiterOne keeps what it had of them (1 × privileges unknown: they hold a permission set group whose permissions are unknown;',
+        '1 user was left out, so that JupiterOne keeps what it had of them: 1 × privileges unknown: they hold a permission set group whose permissions are unknown (first: user',
       );
     },
   );
@@ -347,7 +347,7 @@ describe('faults to report: the step fails, its types are partial', () => {
     expect(statusOf(run, 'fetch-users')).toBe('failure');
     expect(run.entities.salesforce_user).toBe(3);
     expect(failureMessages(run)).toMatch(
-      '4 users were left out, so that JupiterOne keeps what it had of them (4 × privileges unknown: profiles were not collected;',
+      '4 users were left out, so that JupiterOne keeps what it had of them: 4 × privileges unknown: profiles were not collected (first: user',
     );
   });
 
@@ -360,7 +360,7 @@ describe('faults to report: the step fails, its types are partial', () => {
     expect(statusOf(run, 'fetch-users')).toBe('failure');
     expect(run.partialTypes).toContain('salesforce_user');
     expect(failureMessages(run)).toMatch(
-      '1 user was left out, so that JupiterOne keeps what it had of them (1 × privileges unknown: their profile was not collected;',
+      '1 user was left out, so that JupiterOne keeps what it had of them: 1 × privileges unknown: their profile was not collected (first: user 005Do000000PVvJIAW, missing 00eDo000000gtbIIAQ). The first 20 of each reason are logged as skipped records',
     );
     const skipped = run.logs.filter(
       (record) => record.message === 'Skipped record',
@@ -370,6 +370,43 @@ describe('faults to report: the step fails, its types are partial', () => {
         id: '005Do000000PVvJIAW',
         missing: '00eDo000000gtbIIAQ',
       }),
+    );
+  });
+
+  test.each<[string, (dataset: OrgDataset) => void, string]>([
+    [
+      'a guest whose profile Salesforce did not return',
+      (dataset) => {
+        dataset.User = dataset.User.map((user) =>
+          user.Id === '005Do000000PVvJIAW'
+            ? { ...user, UserType: 'Guest' }
+            : user,
+        );
+        dataset.Profile = dataset.Profile.filter(
+          (profile) => profile.Id !== '00eDo000000gtbIIAQ',
+        );
+      },
+      'their profile was not collected',
+    ],
+    [
+      'a user Salesforce gave no profile',
+      (dataset) => {
+        dataset.User = dataset.User.map((user) =>
+          user.Id === '005Do000000PVvJIAW'
+            ? { ...user, ProfileId: null }
+            : user,
+        );
+      },
+      'Salesforce gave them no profile',
+    ],
+  ])('%s is left out', async (_, change, reason) => {
+    const dataset = loadDevOrg();
+    change(dataset);
+    const { run } = await runWithFaults([], {}, 20, dataset);
+    expect(statusOf(run, 'fetch-users')).toBe('failure');
+    expect(run.entities.salesforce_user).toBe(6);
+    expect(failureMessages(run)).toMatch(
+      `1 × privileges unknown: ${reason} (first: user 005Do000000PVvJIAW`,
     );
   });
 

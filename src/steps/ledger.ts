@@ -16,7 +16,13 @@ interface StepContext {
 }
 
 /** How many skipped records are logged one by one before only counting. */
-const SKIPS_LOGGED_EACH = 20;
+export const SKIPS_LOGGED_EACH = 20;
+
+/** Records withheld for one reason: how many, and the first of them. */
+export interface WithheldRecords {
+  count: number;
+  first: { id: string; details: object };
+}
 
 /**
  * Counts what a step fetched, added and skipped, and says so once at the
@@ -28,7 +34,7 @@ export class StepLedger {
   private readonly relationships = new Map<string, number>();
   private readonly skipped = new Map<string, number>();
   private readonly omitted = new Map<string, number>();
-  private readonly withheld = new Map<string, number>();
+  private readonly withheld = new Map<string, WithheldRecords>();
 
   constructor(
     private readonly context: StepContext,
@@ -70,12 +76,14 @@ export class StepLedger {
   /** A record fetched but left out of the graph: reported as skipped. */
   withhold(reason: string, id: string, details: object = {}): void {
     this.fetched++;
-    increment(this.withheld, reason);
+    const records = this.withheld.get(reason);
+    if (records) records.count++;
+    else this.withheld.set(reason, { count: 1, first: { id, details } });
     this.skip(reason, id, details);
   }
 
-  /** How many records were withheld, by reason. */
-  get withheldCounts(): ReadonlyMap<string, number> {
+  /** The records withheld, by reason. */
+  get withheldRecords(): ReadonlyMap<string, WithheldRecords> {
     return this.withheld;
   }
 

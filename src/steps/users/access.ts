@@ -9,7 +9,7 @@ import {
 } from '../../access';
 import { DataKeys } from '../../constants';
 import { SalesforceUser } from '../../salesforce/objects';
-import { isPlatformUser } from './converter';
+import { hasHiddenProfile } from './converter';
 
 /**
  * What the steps before the users left to decide what each user may do.
@@ -50,9 +50,9 @@ export interface UnknownPrivileges {
  * profile, or an unexpired permission set or permission set group they
  * hold, is unknown. Such a user is left out of the run, so that JupiterOne
  * keeps what it had of them rather than store privileges that are too
- * low, or too high. Salesforce hides the profiles of its own platform
- * users from the Profile query: their privileges leave the profile out
- * whatever the run collected, and are not held back for it.
+ * low, or too high. Salesforce hides the profiles of some of its own
+ * users from the Profile query (hasHiddenProfile): their privileges leave
+ * the profile out whatever the run collected, and are not held back for it.
  */
 export function unknownPrivileges(
   user: SalesforceUser,
@@ -60,7 +60,10 @@ export function unknownPrivileges(
   sources: AccessSources,
   now: number,
 ): UnknownPrivileges | undefined {
-  if (user.ProfileId && !isPlatformUser(user)) {
+  if (!hasHiddenProfile(user)) {
+    if (!user.ProfileId) {
+      return { reason: 'privileges unknown: Salesforce gave them no profile' };
+    }
     if (!sources.profiles) {
       return { reason: 'privileges unknown: profiles were not collected' };
     }

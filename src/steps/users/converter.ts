@@ -52,12 +52,24 @@ const PEOPLE_USER_TYPES = new Set([
   'CsnOnly',
 ]);
 
-/**
- * Salesforce's own users (AutomatedProcess, CloudIntegrationUser, …),
- * whose profiles the Profile query does not return.
- */
+/** Users that are not people: the platform's own, guests and the like. */
 export function isPlatformUser(user: SalesforceUser): boolean {
   return !PEOPLE_USER_TYPES.has(user.UserType ?? '');
+}
+
+/**
+ * Salesforce's own users, whose profiles the Profile query does not
+ * return (seen in a real org: Automated Process and Data.com Clean are
+ * AutomatedProcess, Platform Integration User is CloudIntegrationUser).
+ * Guests' profiles are returned, and matter.
+ */
+const HIDDEN_PROFILE_USER_TYPES = new Set([
+  'AutomatedProcess',
+  'CloudIntegrationUser',
+]);
+
+export function hasHiddenProfile(user: SalesforceUser): boolean {
+  return HIDDEN_PROFILE_USER_TYPES.has(user.UserType ?? '');
 }
 
 /**

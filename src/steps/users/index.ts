@@ -22,7 +22,7 @@ import { SalesforceUser, USER_FIELDS } from '../../salesforce/objects';
 import { getAccountKey } from '../accountKey';
 import { startReadingGroupMembers } from '../group-members';
 import { collectObject } from '../collect';
-import { StepLedger } from '../ledger';
+import { SKIPS_LOGGED_EACH, StepLedger, WithheldRecords } from '../ledger';
 import {
   AccessSources,
   GroupAssignment,
@@ -37,7 +37,7 @@ import { assignmentProperties } from '../user-permission-set-relationships/conve
 import {
   createUserEntity,
   createUserPersonRelationship,
-  isPlatformUser,
+  hasHiddenProfile,
 } from './converter';
 import { incompleteStepError } from '../incomplete';
 
@@ -152,7 +152,7 @@ export async function fetchUsers(
   await jobState.setData(DataKeys.GROUP_ASSIGNMENTS, groupAssignments);
   ledger.finish();
   failIfFiltersMatchNobody(getSalesforceClient(context).settings, ledger);
-  failIfWithheld(ledger.withheldCounts);
+  failIfWithheld(ledger.withheldRecords);
 }
 
 /** Kept for build-user-permission-set-group-relationships. */
@@ -189,7 +189,7 @@ function permissionSetRelationships(
 }
 
 function profileRelationship(user: SalesforceUser, ledger: StepLedger) {
-  if (user.ProfileId && isPlatformUser(user) && !ledger.has(user.ProfileId)) {
+  if (user.ProfileId && hasHiddenProfile(user) && !ledger.has(user.ProfileId)) {
     ledger.omit('profile of a platform user, which the Profile query hides');
     return undefined;
   }
@@ -222,17 +222,29 @@ function failIfFiltersMatchNobody(
  * (unknownPrivileges): the step fails, so that their type is partial and
  * JupiterOne keeps what it had of them.
  */
-function failIfWithheld(withheld: ReadonlyMap<string, number>) {
+function failIfWithheld(withheld: ReadonlyMap<string, WithheldRecords>) {
   if (withheld.size === 0) return;
-  const total = [...withheld.values()].reduce((sum, count) => sum + count, 0);
-  const reasons = [...withheld]
-    .map(([reason, count]) => `${count} × ${reason}`)
-    .join('; ');
+  const total = [...withheld.values()].reduce(
+    (sum, { count }) => sum + count,
+    0,
+  );
+  const reasons = [...withheld].map(
+    ([reason, { count, first }]) =>
+      `${count} × ${reason} (first: user ${first.id}${missingOf(
+        first.details,
+      )})`,
+  );
   throw incompleteStepError(
     `${total} ${
       total === 1 ? 'user was' : 'users were'
-    } left out, so that JupiterOne keeps what it had of them (${reasons}; the users' ids are logged, and the steps that failed or warned before this one say why)`,
+    } left out, so that JupiterOne keeps what it had of them: ${reasons.join(
+      '; ',
+    )}. The first ${SKIPS_LOGGED_EACH} of each reason are logged as skipped records`,
   );
+}
+
+function missingOf(details: { missing?: string }): string {
+  return details.missing ? `, missing ${details.missing}` : '';
 }
 
 export const userSteps: IntegrationStep<IntegrationConfig>[] = [
