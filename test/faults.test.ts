@@ -247,8 +247,8 @@ describe('faults to report: the step fails, its types are partial', () => {
     );
     const messages = failureMessages(run);
     expect(messages).toMatch('gave up after 3 tries: 503 service unavailable');
-    // Users are collected, but their privileges would leave permission
-    // sets out: their data is partial too.
+    // The users who hold a permission set are left out rather than
+    // written with too few privileges; the users step fails.
     expect(statusOf(run, 'fetch-users')).toBe('failure');
     expect(run.entities.salesforce_user).toBe(3);
     expect(messages).toMatch(
