@@ -157,8 +157,8 @@ function parseUrl(
       )}.my.salesforce.com`,
     );
   }
-  // A page of the org pasted whole (a Setup page, say) names its instance:
-  // only the origin counts.
+  // A page of the org pasted whole names its instance: only the origin
+  // counts.
   return url.origin;
 }
 

@@ -167,16 +167,19 @@ describe('faults to survive: the graph is complete afterwards', () => {
     expect(summaries.every((record) => record.fields.apiUsage)).toBe(true);
   });
 
-  test('an instance URL named by the token endpoint is adopted', async () => {
+  test('an instance URL named by the token endpoint is adopted, with a warning', async () => {
     const { run } = await runWithFaults([
       { kind: 'new-instance-url', target: 'token' },
     ]);
     expectComplete(run);
-    const moved = run.logs.find(
-      (record) =>
-        record.message === 'Salesforce moved the org to another instance',
+    const moved = run.logs.find((record) =>
+      record.message.startsWith('The access token is for the org at'),
     );
+    expect(moved?.level).toBe('warn');
     expect(String(moved?.fields.to)).toMatch(/^http:\/\/localhost:\d+$/);
+    expect(moved?.message).toMatch(
+      'Set instanceUrl to it, or correct loginUrl if that is not the org meant',
+    );
   });
 });
 
@@ -222,6 +225,17 @@ describe('faults to report: the step fails, its types are partial', () => {
     );
   });
 
+  test('a query that keeps timing out fails after its restarts, saying to run again', async () => {
+    const { run } = await runWithFaults([
+      { kind: 'query-timeout', target: 'Group', times: Infinity },
+    ]);
+    expect(statusOf(run, 'fetch-groups')).toBe('failure');
+    expect(run.partialTypes).toContain('salesforce_group');
+    expect(failureMessages(run)).toMatch(
+      'the query ran too long in Salesforce, which happens when the org is busy: run again',
+    );
+  });
+
   test('a session refused right after it was granted says what to check', async () => {
     const { run } = await runWithFaults([
       { kind: 'expire-sessions', target: 'Group', page: 2, times: Infinity },
@@ -229,7 +243,7 @@ describe('faults to report: the step fails, its types are partial', () => {
     expect(statusOf(run, 'fetch-groups')).toBe('failure');
     expect(run.partialTypes).toContain('salesforce_group');
     expect(failureMessages(run)).toMatch(
-      'INVALID_SESSION_ID: Session expired or invalid (a session granted just now was refused. Check that instanceUrl is the org loginUrl grants tokens for',
+      'INVALID_SESSION_ID: Session expired or invalid (a session granted just now was refused. Check the connected app’s session policies',
     );
   });
 
@@ -449,6 +463,7 @@ describe('faults to report: the step fails, its types are partial', () => {
     expect(messages).toMatch('invalid_grant');
     expect(messages).toMatch(`${org.url}/services/oauth2/token`);
     expect(messages).toMatch('loginUrl');
+    expect(org.calls.token).toBe(2);
   });
 
   test.each<[string, Fault['kind']]>([

@@ -135,9 +135,11 @@ export class SalesforceClient {
   }
 
   /**
-   * Salesforce names the instance in every token response; after an org
-   * migration it is a new one. It is adopted only under the rules the
-   * configured instanceUrl obeys.
+   * Salesforce names the instance in every token response, and queries go
+   * there. It differs from instanceUrl when the org moved, or when loginUrl
+   * grants tokens for another org (a sandbox's, say): the run collects that
+   * org, and warns. It is adopted only under the rules the configured
+   * instanceUrl obeys.
    */
   private adoptInstance(instanceUrl: string | undefined, log: ClientLog) {
     if (!instanceUrl) return;
@@ -150,9 +152,9 @@ export class SalesforceClient {
       );
       return;
     }
-    log.info(
+    log.warn(
       { from: this.instance, to: origin },
-      'Salesforce moved the org to another instance',
+      `The access token is for the org at ${origin}, not at instanceUrl ${this.instance}: collecting ${origin}. Set instanceUrl to it, or correct loginUrl if that is not the org meant`,
     );
     this.instance = origin;
   }

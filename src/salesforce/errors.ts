@@ -72,11 +72,11 @@ function describeRestError({
  */
 const REST_HINTS: Record<string, string> = {
   INVALID_QUERY_LOCATOR:
-    'Salesforce dropped the query’s cursor. It keeps ten open per user and drops the oldest, so another client running as the same user may have opened more: run again, ideally with an integration user of its own',
+    'Salesforce dropped the query’s cursor. It drops one left idle for about 15 minutes, and keeps ten open per user, dropping the oldest, so another client running as the same user may have opened more: run again, ideally with an integration user of its own',
   QUERY_TIMEOUT:
     'the query ran too long in Salesforce, which happens when the org is busy: run again',
   INVALID_SESSION_ID:
-    'a session granted just now was refused. Check that instanceUrl is the org loginUrl grants tokens for (a sandbox token is refused by production), and the connected app’s session and IP policies',
+    'a session granted just now was refused. Check the connected app’s session policies and IP relaxation, the integration user’s login IP ranges, and whether an admin is revoking its sessions',
 };
 
 export function createApiError(
