@@ -63,6 +63,8 @@ export const DataKeys = {
   PERMISSION_SET_GROUP_GRANTS: 'permission-set-group-grants',
   /** Every assignment of a permission set group (GroupAssignment[]). */
   GROUP_ASSIGNMENTS: 'group-assignments',
+  /** Ids of the users left out because their privileges are unknown. */
+  WITHHELD_USERS: 'withheld-user-ids',
   /** Set once every group is in the graph (true). */
   GROUPS_COLLECTED: 'groups-collected',
 };

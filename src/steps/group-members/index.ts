@@ -49,6 +49,9 @@ export async function fetchGroupMembers(
   }
   const ledger = new StepLedger(context, 'GroupMember');
   const usersFiltered = filtersUsers(getSalesforceClient(context).settings);
+  const withheldUsers = new Set(
+    await context.jobState.getData<string[]>(DataKeys.WITHHELD_USERS),
+  );
   await collectObject<SalesforceGroupMember>(context, ledger, {
     query: groupMembersQuery,
     relationships: (member) => {
@@ -56,6 +59,11 @@ export async function fetchGroupMembers(
         case 'user':
           if (usersFiltered && !ledger.has(member.UserOrGroupId)) {
             ledger.omit('member outside the configured user filters');
+            return [];
+          }
+          if (withheldUsers.has(member.UserOrGroupId)) {
+            // The users step failed for them: this type is partial too.
+            ledger.omit('member left out by the users step');
             return [];
           }
           return [

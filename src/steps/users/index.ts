@@ -102,6 +102,7 @@ export async function fetchUsers(
     new Set(sources.profileOwnedPermissionSets),
   );
   const groupAssignments: GroupAssignment[] = [];
+  const withheldUsers: string[] = [];
   // Set by beforePage, which collectObject awaits before it uses a page.
   let page: PageFacts;
   try {
@@ -117,12 +118,12 @@ export async function fetchUsers(
           sources,
           now,
         );
-        return (
-          unknown && {
-            reason: unknown.reason,
-            details: { missing: unknown.missing },
-          }
-        );
+        if (!unknown) return undefined;
+        withheldUsers.push(user.Id);
+        return {
+          reason: unknown.reason,
+          details: { missing: unknown.missing },
+        };
       },
       toEntity: (user, instanceUrl) =>
         createUserEntity(user, instanceUrl, {
@@ -150,6 +151,7 @@ export async function fetchUsers(
     await alongside.stop();
   }
   await jobState.setData(DataKeys.GROUP_ASSIGNMENTS, groupAssignments);
+  await jobState.setData(DataKeys.WITHHELD_USERS, withheldUsers);
   ledger.finish();
   failIfFiltersMatchNobody(getSalesforceClient(context).settings, ledger);
   failIfWithheld(ledger.withheldRecords);
