@@ -243,7 +243,7 @@ describe('faults to report: the step fails, its types are partial', () => {
     expect(statusOf(run, 'fetch-groups')).toBe('failure');
     expect(run.partialTypes).toContain('salesforce_group');
     expect(failureMessages(run)).toMatch(
-      'INVALID_SESSION_ID: Session expired or invalid (a session granted just now was refused. Check the connected app’s session policies',
+      'INVALID_SESSION_ID: Session expired or invalid (a session granted just now was refused. Check that loginUrl grants tokens for the org at instanceUrl (production refuses a sandbox’s), the connected app’s session policies',
     );
   });
 
@@ -422,6 +422,30 @@ describe('faults to report: the step fails, its types are partial', () => {
     expect(failureMessages(run)).toMatch(
       `1 × privileges unknown: ${reason} (first: user 005Do000000PVvJIAW`,
     );
+  });
+
+  test('a users step that fails midway still tells the group members step whom it left out', async () => {
+    // One user a page: the second, who holds a group, is withheld; the
+    // third page fails for good.
+    const { run } = await runWithFaults(
+      [
+        {
+          kind: 'insufficient-access',
+          target: 'PermissionSetGroup',
+          times: Infinity,
+        },
+        { kind: '500', target: 'User', page: 3, times: Infinity },
+      ],
+      {},
+      1,
+    );
+    expect(statusOf(run, 'fetch-users')).toBe('failure');
+    const members = run.logs.find(
+      (record) => record.message === 'Collected GroupMember records',
+    );
+    expect(members?.fields.omitted).toEqual({
+      'member left out by the users step': 1,
+    });
   });
 
   test('unreadable PermissionSetGroup while every group assignment has expired: users are whole', async () => {

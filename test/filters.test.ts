@@ -55,3 +55,21 @@ test('filters that match users whose privileges are unknown say so, not that the
     '1 user was left out, so that JupiterOne keeps what it had of them: 1 × privileges unknown: profiles were not collected (first: user',
   );
 });
+
+test('a member withheld by the users step is counted as such, not as outside the filters', async () => {
+  org().injectFaults({
+    kind: 'insufficient-access',
+    target: 'PermissionSetGroup',
+  });
+  const run = await runIntegration(
+    localInstanceConfig(org(), {
+      userProfileFilter: '00eDo000000gtbKIAQ,00eDo000000gtbIIAQ',
+    }),
+  );
+  const members = run.logs.find(
+    (record) => record.message === 'Collected GroupMember records',
+  );
+  expect(members?.fields.omitted).toMatchObject({
+    'member left out by the users step': 1,
+  });
+});

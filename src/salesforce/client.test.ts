@@ -224,3 +224,36 @@ describe('with a Salesforce that misbehaves', () => {
     );
   });
 });
+
+test('a token for another instance is followed with a warning naming instanceUrl; back to it, without one', async () => {
+  const configured = 'https://acme.my.salesforce.com';
+  const other = 'https://other.my.salesforce.com';
+  const instances = [other, configured, 'not a URL'];
+  const send: HttpSend = () =>
+    Promise.resolve({
+      status: 200,
+      headers: new Headers(),
+      json: { access_token: 'token', instance_url: instances.shift() },
+      excerpt: '',
+    });
+  const client = new SalesforceClient(
+    parseIntegrationConfig({
+      instanceUrl: configured,
+      clientId: 'client-id',
+      clientSecret: 'client-secret',
+    }),
+    { send },
+  );
+  const log = { info: jest.fn(), warn: jest.fn() };
+  await client.authenticate(log);
+  expect(client.instanceUrl).toBe(other);
+  expect(log.warn).toHaveBeenCalledWith(
+    { from: configured, to: other },
+    `The access token is for the org at ${other}, not at instanceUrl ${configured}: collecting ${other}. Set instanceUrl to it, or correct loginUrl if that is not the org meant`,
+  );
+  await client.authenticate(log);
+  expect(client.instanceUrl).toBe(configured);
+  await client.authenticate(log);
+  expect(client.instanceUrl).toBe(configured);
+  expect(log.warn).toHaveBeenCalledTimes(1);
+});

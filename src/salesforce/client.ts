@@ -142,21 +142,25 @@ export class SalesforceClient {
    * instanceUrl obeys.
    */
   private adoptInstance(instanceUrl: string | undefined, log: ClientLog) {
-    if (!instanceUrl) return;
-    const origin = new URL(instanceUrl).origin;
-    if (origin === this.instance) return;
-    if (!isAllowedUrl(new URL(origin))) {
+    const url = instanceUrl ? parsedUrl(instanceUrl) : undefined;
+    if (!url || url.origin === this.instance) return;
+    if (!isAllowedUrl(url)) {
       log.warn(
-        { instanceUrl: origin },
+        { instanceUrl: url.origin },
         'Ignoring an instance URL that is not https',
       );
       return;
     }
-    log.warn(
-      { from: this.instance, to: origin },
-      `The access token is for the org at ${origin}, not at instanceUrl ${this.instance}: collecting ${origin}. Set instanceUrl to it, or correct loginUrl if that is not the org meant`,
-    );
-    this.instance = origin;
+    const configured = this.settings.instanceUrl;
+    if (url.origin === configured) {
+      log.info({ to: configured }, 'The access token is for instanceUrl again');
+    } else {
+      log.warn(
+        { from: configured, to: url.origin },
+        `The access token is for the org at ${url.origin}, not at instanceUrl ${configured}: collecting ${url.origin}. Set instanceUrl to it, or correct loginUrl if that is not the org meant`,
+      );
+    }
+    this.instance = url.origin;
   }
 
   /**
@@ -458,4 +462,13 @@ class HandedOverLog implements ClientLog {
 
 function soqlOf(query: Query): string {
   return buildSelect(query.object, query.fields, query.filters, query.orderBy);
+}
+
+/** A URL Salesforce sent, or undefined when it is not one. */
+function parsedUrl(text: string): URL | undefined {
+  try {
+    return new URL(text);
+  } catch {
+    return undefined;
+  }
 }

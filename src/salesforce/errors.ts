@@ -76,7 +76,7 @@ const REST_HINTS: Record<string, string> = {
   QUERY_TIMEOUT:
     'the query ran too long in Salesforce, which happens when the org is busy: run again',
   INVALID_SESSION_ID:
-    'a session granted just now was refused. Check the connected app’s session policies and IP relaxation, the integration user’s login IP ranges, and whether an admin is revoking its sessions',
+    'a session granted just now was refused. Check that loginUrl grants tokens for the org at instanceUrl (production refuses a sandbox’s), the connected app’s session policies and IP relaxation, the integration user’s login IP ranges, and whether an admin is revoking its sessions',
 };
 
 export function createApiError(

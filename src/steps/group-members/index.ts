@@ -57,13 +57,13 @@ export async function fetchGroupMembers(
     relationships: (member) => {
       switch (memberKind(member.UserOrGroupId)) {
         case 'user':
-          if (usersFiltered && !ledger.has(member.UserOrGroupId)) {
-            ledger.omit('member outside the configured user filters');
-            return [];
-          }
           if (withheldUsers.has(member.UserOrGroupId)) {
             // The users step failed for them: this type is partial too.
             ledger.omit('member left out by the users step');
+            return [];
+          }
+          if (usersFiltered && !ledger.has(member.UserOrGroupId)) {
+            ledger.omit('member outside the configured user filters');
             return [];
           }
           return [

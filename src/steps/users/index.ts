@@ -149,9 +149,10 @@ export async function fetchUsers(
     await alongside.finish();
   } finally {
     await alongside.stop();
+    // Even when the step fails midway: their memberships are left out too.
+    await jobState.setData(DataKeys.WITHHELD_USERS, withheldUsers);
   }
   await jobState.setData(DataKeys.GROUP_ASSIGNMENTS, groupAssignments);
-  await jobState.setData(DataKeys.WITHHELD_USERS, withheldUsers);
   ledger.finish();
   failIfFiltersMatchNobody(getSalesforceClient(context).settings, ledger);
   failIfWithheld(ledger.withheldRecords);
