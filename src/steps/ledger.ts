@@ -18,10 +18,10 @@ interface StepContext {
 /** How many skipped records are logged one by one before only counting. */
 export const SKIPS_LOGGED_EACH = 20;
 
-/** Records withheld for one reason: how many, and the first of them. */
+/** Records withheld for one reason: their ids, and what the first lacks. */
 export interface WithheldRecords {
-  count: number;
-  first: { id: string; details: object };
+  ids: string[];
+  firstDetails: object;
 }
 
 /**
@@ -77,14 +77,19 @@ export class StepLedger {
   withhold(reason: string, id: string, details: object = {}): void {
     this.fetched++;
     const records = this.withheld.get(reason);
-    if (records) records.count++;
-    else this.withheld.set(reason, { count: 1, first: { id, details } });
+    if (records) records.ids.push(id);
+    else this.withheld.set(reason, { ids: [id], firstDetails: details });
     this.skip(reason, id, details);
   }
 
   /** The records withheld, by reason. */
   get withheldRecords(): ReadonlyMap<string, WithheldRecords> {
     return this.withheld;
+  }
+
+  /** The ids of every record withheld. */
+  get withheldIds(): string[] {
+    return [...this.withheld.values()].flatMap(({ ids }) => ids);
   }
 
   /**

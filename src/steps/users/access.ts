@@ -62,14 +62,14 @@ export function unknownPrivileges(
 ): UnknownPrivileges | undefined {
   if (!hasHiddenProfile(user)) {
     if (!user.ProfileId) {
-      return { reason: 'privileges unknown: Salesforce gave them no profile' };
+      return { reason: 'Salesforce gave them no profile' };
     }
     if (!sources.profiles) {
-      return { reason: 'privileges unknown: profiles were not collected' };
+      return { reason: 'profiles were not collected' };
     }
     if (!sources.profiles[user.ProfileId]) {
       return {
-        reason: 'privileges unknown: their profile was not collected',
+        reason: 'their profile was not collected',
         missing: user.ProfileId,
       };
     }
@@ -88,28 +88,22 @@ function unknownAssignment(
   sources: AccessSources,
 ): UnknownPrivileges | undefined {
   if (group) {
-    return sources.groups?.[targetId]
-      ? undefined
-      : {
-          reason:
-            'privileges unknown: they hold a permission set group whose permissions are unknown',
-          missing: targetId,
-        };
-  }
-  if (!sources.permissionSets) {
-    // Which permission sets profiles own comes from the PermissionSet
-    // query too: without it, a profile's own set cannot be told apart.
+    if (sources.groups?.[targetId]) return undefined;
     return {
-      reason: 'privileges unknown: permission sets were not collected',
+      reason: 'they hold a permission set group whose permissions are unknown',
+      missing: targetId,
     };
   }
-  return sources.permissionSets[targetId]
-    ? undefined
-    : {
-        reason:
-          'privileges unknown: they hold a permission set that was not collected',
-        missing: targetId,
-      };
+  // Which permission sets profiles own comes from the PermissionSet query
+  // too: without it, a profile's own set cannot be told apart.
+  if (!sources.permissionSets) {
+    return { reason: 'permission sets were not collected' };
+  }
+  if (sources.permissionSets[targetId]) return undefined;
+  return {
+    reason: 'they hold a permission set that was not collected',
+    missing: targetId,
+  };
 }
 
 /**

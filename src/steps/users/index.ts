@@ -102,7 +102,6 @@ export async function fetchUsers(
     new Set(sources.profileOwnedPermissionSets),
   );
   const groupAssignments: GroupAssignment[] = [];
-  const withheldUsers: string[] = [];
   // Set by beforePage, which collectObject awaits before it uses a page.
   let page: PageFacts;
   try {
@@ -118,12 +117,12 @@ export async function fetchUsers(
           sources,
           now,
         );
-        if (!unknown) return undefined;
-        withheldUsers.push(user.Id);
-        return {
-          reason: unknown.reason,
-          details: { missing: unknown.missing },
-        };
+        return (
+          unknown && {
+            reason: `privileges unknown: ${unknown.reason}`,
+            details: { missing: unknown.missing },
+          }
+        );
       },
       toEntity: (user, instanceUrl) =>
         createUserEntity(user, instanceUrl, {
@@ -150,7 +149,7 @@ export async function fetchUsers(
   } finally {
     await alongside.stop();
     // Even when the step fails midway: their memberships are left out too.
-    await jobState.setData(DataKeys.WITHHELD_USERS, withheldUsers);
+    await jobState.setData(DataKeys.WITHHELD_USERS, ledger.withheldIds);
   }
   await jobState.setData(DataKeys.GROUP_ASSIGNMENTS, groupAssignments);
   ledger.finish();
@@ -228,13 +227,13 @@ function failIfFiltersMatchNobody(
 function failIfWithheld(withheld: ReadonlyMap<string, WithheldRecords>) {
   if (withheld.size === 0) return;
   const total = [...withheld.values()].reduce(
-    (sum, { count }) => sum + count,
+    (sum, { ids }) => sum + ids.length,
     0,
   );
   const reasons = [...withheld].map(
-    ([reason, { count, first }]) =>
-      `${count} × ${reason} (first: user ${first.id}${missingOf(
-        first.details,
+    ([reason, { ids, firstDetails }]) =>
+      `${ids.length} × ${reason} (first: user ${ids[0]}${missingOf(
+        firstDetails,
       )})`,
   );
   throw incompleteStepError(
