@@ -65,6 +65,18 @@ function failureMessages(run: IntegrationRun): string {
     .join('\n');
 }
 
+/**
+ * The dev org without Data Admin Group's aggregate permission set, so that
+ * what the group grants rests on its components alone.
+ */
+function withoutDataAdminGroupAggregate(): OrgDataset {
+  const dataset = loadDevOrg();
+  dataset.PermissionSet = dataset.PermissionSet.filter(
+    (permissionSet) => permissionSet.Id !== '0PSDoDG00000001ODA',
+  );
+  return dataset;
+}
+
 function statusOf(run: IntegrationRun, stepId: string) {
   return run.steps.find((step) => step.id === stepId)?.status;
 }
@@ -270,7 +282,7 @@ describe('faults to report: the step fails, its types are partial', () => {
     );
   });
 
-  test('unreadable MutingPermissionSet: users holding a group that mutes fail, rather than hold what it mutes', async () => {
+  test('unreadable MutingPermissionSet: users holding a group that mutes get what Salesforce calculated for it', async () => {
     const { run } = await runWithFaults([
       {
         kind: 'insufficient-access',
@@ -278,6 +290,27 @@ describe('faults to report: the step fails, its types are partial', () => {
         times: Infinity,
       },
     ]);
+    expect(statusOf(run, 'fetch-users')).toBe('success');
+    expect(run.partialTypes).toContain('salesforce_muting_permission_set');
+    expect(run.partialTypes).not.toContain('salesforce_user');
+    expect(failureMessages(run)).not.toMatch('left out');
+    expect(run.entities.salesforce_user).toBe(7);
+  });
+
+  test('unreadable MutingPermissionSet, the group aggregate permission set not returned: its holders left out', async () => {
+    const dataset = withoutDataAdminGroupAggregate();
+    const { run } = await runWithFaults(
+      [
+        {
+          kind: 'insufficient-access',
+          target: 'MutingPermissionSet',
+          times: Infinity,
+        },
+      ],
+      {},
+      20,
+      dataset,
+    );
     expect(statusOf(run, 'fetch-users')).toBe('failure');
     expect(run.partialTypes).toEqual(
       expect.arrayContaining([
@@ -287,7 +320,7 @@ describe('faults to report: the step fails, its types are partial', () => {
     );
     const messages = failureMessages(run);
     expect(messages).toMatch(
-      'What 1 permission set group grants is unknown: MutingPermissionSet not collected',
+      'What 1 permission set group grants is unknown: no aggregate permission set, and MutingPermissionSet not collected',
     );
     expect(messages).toMatch(
       '1 user was left out, so that JupiterOne keeps what it had of them: 1 × privileges unknown: they hold a permission set group whose permissions are unknown (first: user 005Do000001WSt0IAG, missing 0PGDoDG00000001ODA)',
@@ -326,8 +359,9 @@ describe('faults to report: the step fails, its types are partial', () => {
 
   test.each<[string, (dataset: OrgDataset) => void]>([
     [
-      'a muting permission set Salesforce did not return',
+      'a muting permission set Salesforce did not return, nor the aggregate permission set',
       (dataset) => {
+        Object.assign(dataset, withoutDataAdminGroupAggregate());
         dataset.MutingPermissionSet = [];
       },
     ],

@@ -1,8 +1,10 @@
 import { Entity } from '@jupiterone/integration-sdk-core';
 import { executeStepWithDependencies } from '@jupiterone/integration-sdk-testing';
+import { loadDevOrg, OrgDataset } from '../local-salesforce/dataset';
+import { LocalSalesforce } from '../local-salesforce/server';
 import { Steps } from '../src/constants';
 import { localInstanceConfig, stepTestConfig, useLocalOrg } from './localOrg';
-import { runIntegration } from './runIntegration';
+import { LogRecord, runIntegration } from './runIntegration';
 
 /**
  * The dev org's users, whose privileges are known by construction (see
@@ -10,9 +12,11 @@ import { runIntegration } from './runIntegration';
  */
 const org = useLocalOrg();
 
-async function collectUsers(): Promise<Record<string, Entity>> {
+async function collectUsers(
+  from: LocalSalesforce = org(),
+): Promise<Record<string, Entity>> {
   const { collectedEntities } = await executeStepWithDependencies(
-    stepTestConfig(Steps.USERS.id, localInstanceConfig(org())),
+    stepTestConfig(Steps.USERS.id, localInstanceConfig(from)),
   );
   return Object.fromEntries(collectedEntities.map((user) => [user.name, user]));
 }
@@ -240,4 +244,78 @@ test('orphan aggregate permission sets and empty components are counted in a log
   expect(components?.fields.omitted).toEqual({
     'component without a permission set': 1,
   });
+});
+
+/**
+ * The dev org as it is while Data Admin Group waits to be recalculated:
+ * its muting permission set now mutes Modify All Data, but the aggregate
+ * permission set Salesforce calculated before still grants it.
+ */
+function devOrgWithDataAdminGroup(status: string): OrgDataset {
+  const dataset = loadDevOrg();
+  dataset.PermissionSetGroup = dataset.PermissionSetGroup.map((group) =>
+    group.Id === '0PGDoDG00000001ODA' ? { ...group, Status: status } : group,
+  );
+  dataset.PermissionSet = dataset.PermissionSet.map((permissionSet) =>
+    permissionSet.Id === '0PSDoDG00000001ODA'
+      ? { ...permissionSet, PermissionsModifyAllData: true }
+      : permissionSet,
+  );
+  return dataset;
+}
+
+function recalculationLog(logs: LogRecord[]) {
+  return logs.find((record) =>
+    record.message.includes('whose components grant other permissions'),
+  );
+}
+
+describe('a permission set group not recalculated yet', () => {
+  const outdated = useLocalOrg({
+    dataset: devOrgWithDataAdminGroup('Outdated'),
+  });
+
+  test('its users hold what Salesforce last calculated for it, not what its components would grant', async () => {
+    const { 'Integration User': integration } = await collectUsers(outdated());
+    expect(integration).toMatchObject({
+      admin: true,
+      modifyAllDataGrantedBy: ['Permission Set Group: Data Admin Group'],
+    });
+  });
+
+  test('a warning names the group, its status and the permissions its recalculation will change', async () => {
+    const run = await runIntegration(localInstanceConfig(outdated()));
+    const warning = recalculationLog(run.logs);
+    expect(warning?.level).toBe('warn');
+    expect(warning?.message).toBe(
+      '1 permission set group not recalculated (status Outdated, Updating or Failed) whose components grant other permissions: their users are given what Salesforce last calculated, until a recalculation succeeds',
+    );
+    expect(warning?.fields.groups).toEqual([
+      {
+        groupId: '0PGDoDG00000001ODA',
+        group: 'Permission Set Group: Data Admin Group',
+        status: 'Outdated',
+        componentsAlsoGrant: [],
+        componentsDoNotGrant: ['ModifyAllData'],
+      },
+    ]);
+  });
+});
+
+describe('an Updated permission set group whose components differ', () => {
+  const updated = useLocalOrg({
+    dataset: devOrgWithDataAdminGroup('Updated'),
+  });
+
+  test('its users hold what Salesforce calculated, and the difference is logged as information', async () => {
+    const run = await runIntegration(localInstanceConfig(updated()));
+    expect(recalculationLog(run.logs)?.level).toBe('info');
+    const { 'Integration User': integration } = await collectUsers(updated());
+    expect(integration.admin).toBe(true);
+  });
+});
+
+test('groups whose components agree with what Salesforce calculated log nothing about it', async () => {
+  const run = await runIntegration(localInstanceConfig(org()));
+  expect(recalculationLog(run.logs)).toBeUndefined();
 });

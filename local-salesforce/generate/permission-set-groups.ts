@@ -36,23 +36,43 @@ export function createPermissionSetGroups(
   for (let index = 0; index < count; index++) {
     const group = createGroup(index, context);
     generated.groups.push(group);
-    generated.aggregates.push(
-      createAggregate(group, firstPermissionSetIndex + index),
-    );
-    const members =
+    const members = (
       index === 0
         ? [0, 1, 2]
-        : context.random.distinctInts(3, regularPermissionSets.length);
-    members.forEach((member) =>
-      component(group.Id, regularPermissionSets[member].Id),
-    );
+        : context.random.distinctInts(3, regularPermissionSets.length)
+    ).map((member) => regularPermissionSets[member]);
+    members.forEach((member) => component(group.Id, member.Id));
+    let muting: SObjectRecord | undefined;
     if (index % 2 === 0) {
-      const muting = createMuting(generated.mutings.length, group, context);
+      muting = createMuting(generated.mutings.length, group, context);
       generated.mutings.push(muting);
       component(group.Id, muting.Id);
     }
+    generated.aggregates.push({
+      ...createAggregate(group, firstPermissionSetIndex + index),
+      ...aggregatedPermissions(members, muting),
+    });
   }
   return generated;
+}
+
+/**
+ * What Salesforce calculates into an Updated group's aggregate permission
+ * set: every permission a member grants, less what the muting set mutes.
+ */
+function aggregatedPermissions(
+  members: SObjectRecord[],
+  muting: SObjectRecord | undefined,
+): Record<string, boolean> {
+  const permissions: Record<string, boolean> = {};
+  for (const member of members) {
+    for (const [field, value] of Object.entries(member)) {
+      if (field.startsWith('Permissions') && value === true) {
+        permissions[field] = muting?.[field] !== true;
+      }
+    }
+  }
+  return permissions;
 }
 
 function createGroup(index: number, context: GenerationContext): SObjectRecord {

@@ -3,7 +3,12 @@ import {
   IntegrationStepExecutionContext,
   JobState,
 } from '@jupiterone/integration-sdk-core';
-import { groupMask, PermissionMask, PolicyGrant } from '../../access';
+import {
+  groupMask,
+  PermissionMask,
+  permissionsIn,
+  PolicyGrant,
+} from '../../access';
 import { IntegrationConfig } from '../../config';
 import { DataKeys, Relationships, Steps } from '../../constants';
 import {
@@ -12,23 +17,28 @@ import {
 } from '../../salesforce/objects';
 import { collectObject } from '../collect';
 import { StepLedger } from '../ledger';
+import { GroupGrant } from '../permission-set-groups/converter';
 import { componentKind } from './converter';
 
 /**
  * Links permission set groups to their components, and works out what each
- * group grants: what its permission sets grant, less what its muting
- * permission set mutes. A group with a component the run did not collect
- * is left out of the grants, so that the users holding it are withheld
- * rather than read as less, or more, privileged than they are.
+ * group grants. Salesforce calculates that itself, into the group's
+ * aggregate permission set (Type Group): it is what the group's assignments
+ * point at, so what its users hold, even while a recalculation is pending.
+ * Where the run did not collect it, the group grants what its permission
+ * sets grant, less what its muting permission set mutes; a group with a
+ * component the run did not collect either is left out of the grants, so
+ * that the users holding it are withheld rather than read as less, or
+ * more, privileged than they are.
  */
 export async function fetchPermissionSetGroupComponents(
   context: IntegrationStepExecutionContext<IntegrationConfig>,
 ): Promise<void> {
   const { jobState } = context;
-  const grants = await readGrants(jobState);
+  const sources = await readGrants(jobState);
   const granted: Record<string, PermissionMask[]> = {};
   const muted: Record<string, PermissionMask> = {};
-  const unknown = new Set<string>();
+  const incomplete = new Set<string>();
   const ledger = new StepLedger(context, 'PermissionSetGroupComponent');
   await collectObject<SalesforcePermissionSetGroupComponent>(context, ledger, {
     query: {
@@ -41,8 +51,8 @@ export async function fetchPermissionSetGroupComponents(
     }) => {
       switch (componentKind(member)) {
         case 'muting': {
-          const mask = grants.muted?.[member!];
-          if (mask === undefined) unknown.add(group);
+          const mask = sources.muted?.[member!];
+          if (mask === undefined) incomplete.add(group);
           else muted[group] = (muted[group] ?? 0) | mask;
           return [
             ledger.relate(
@@ -53,8 +63,8 @@ export async function fetchPermissionSetGroupComponents(
           ];
         }
         case 'permission-set': {
-          const grant = grants.permissionSets?.[member!];
-          if (grant === undefined) unknown.add(group);
+          const grant = sources.permissionSets?.[member!];
+          if (grant === undefined) incomplete.add(group);
           else (granted[group] ??= []).push(grant.mask);
           return [
             ledger.relate(
@@ -70,21 +80,33 @@ export async function fetchPermissionSetGroupComponents(
       }
     },
   });
-  if (grants.groups) {
-    await jobState.setData(
-      DataKeys.PERMISSION_SET_GROUP_GRANTS,
-      groupGrants(grants.groups, granted, muted, unknown),
+  if (sources.groups) {
+    const masks = {
+      aggregated: aggregatedMasks(sources),
+      fromComponents: componentMasks(
+        sources.groups,
+        granted,
+        muted,
+        incomplete,
+      ),
+    };
+    const grants = groupGrants(sources.groups, masks);
+    await jobState.setData(DataKeys.PERMISSION_SET_GROUP_GRANTS, grants);
+    logRecalculationGaps(context, sources.groups, masks);
+    warnOfUnknownGroups(context, sources, grants);
+  } else {
+    context.logger.warn(
+      'What permission set groups grant is unknown: PermissionSetGroup was not collected',
     );
   }
-  warnOfUnknownGroups(context, grants, unknown);
-  logOrphanAggregates(context, grants);
+  logOrphanAggregates(context, sources);
   ledger.finish();
 }
 
 /** Undefined where the step that reads it failed. */
 async function readGrants(jobState: JobState) {
   return {
-    groups: await jobState.getData<Record<string, PolicyGrant>>(
+    groups: await jobState.getData<Record<string, GroupGrant>>(
       DataKeys.PERMISSION_SET_GROUPS,
     ),
     permissionSets: await jobState.getData<Record<string, PolicyGrant>>(
@@ -100,46 +122,121 @@ async function readGrants(jobState: JobState) {
   };
 }
 
-function groupGrants(
-  groups: Record<string, PolicyGrant>,
+type GroupSources = Awaited<ReturnType<typeof readGrants>>;
+
+/** Each group's permissions two ways, where the run can tell them. */
+interface GroupMasks {
+  /** As Salesforce last calculated them: the aggregate permission set's. */
+  aggregated: Map<string, PermissionMask>;
+  /** As the group's components give them. */
+  fromComponents: Map<string, PermissionMask>;
+}
+
+function aggregatedMasks(sources: GroupSources): Map<string, PermissionMask> {
+  const masks = new Map<string, PermissionMask>();
+  for (const [permissionSetId, groupId] of Object.entries(sources.aggregates)) {
+    const grant = sources.permissionSets?.[permissionSetId];
+    if (grant) masks.set(groupId, grant.mask);
+  }
+  return masks;
+}
+
+function componentMasks(
+  groups: Record<string, GroupGrant>,
   granted: Record<string, PermissionMask[]>,
   muted: Record<string, PermissionMask>,
-  unknown: Set<string>,
-): Record<string, PolicyGrant> {
-  return Object.fromEntries(
-    Object.entries(groups)
-      .filter(([id]) => !unknown.has(id))
-      .map(([id, grant]) => [
-        id,
-        { ...grant, mask: groupMask(granted[id] ?? [], muted[id] ?? 0) },
-      ]),
+  incomplete: Set<string>,
+): Map<string, PermissionMask> {
+  return new Map(
+    Object.keys(groups)
+      .filter((id) => !incomplete.has(id))
+      .map((id) => [id, groupMask(granted[id] ?? [], muted[id] ?? 0)]),
   );
+}
+
+/** Salesforce's calculation where collected, else the components'. */
+function groupGrants(
+  groups: Record<string, GroupGrant>,
+  { aggregated, fromComponents }: GroupMasks,
+): Record<string, GroupGrant> {
+  return Object.fromEntries(
+    Object.entries(groups).flatMap(([id, grant]) => {
+      const mask = aggregated.get(id) ?? fromComponents.get(id);
+      return mask === undefined ? [] : [[id, { ...grant, mask }]];
+    }),
+  );
+}
+
+/**
+ * A group whose components grant other permissions than Salesforce last
+ * calculated for it: expected while it waits to be recalculated (Salesforce
+ * recalculates groups of its standard permission sets daily), or when a
+ * recalculation failed; worth a warning then, since its users will gain or
+ * lose those permissions when it succeeds. An Updated group that differs
+ * is only logged: what Salesforce calculated is what its users hold.
+ */
+function logRecalculationGaps(
+  context: IntegrationStepExecutionContext<IntegrationConfig>,
+  groups: Record<string, GroupGrant>,
+  { aggregated, fromComponents }: GroupMasks,
+) {
+  const gaps = Object.entries(groups).flatMap(([id, { path, status }]) => {
+    const calculated = aggregated.get(id);
+    const components = fromComponents.get(id);
+    if (calculated === undefined || components === undefined) return [];
+    if (calculated === components) return [];
+    return [
+      {
+        groupId: id,
+        group: path,
+        status,
+        componentsAlsoGrant: permissionsIn(components & ~calculated),
+        componentsDoNotGrant: permissionsIn(calculated & ~components),
+      },
+    ];
+  });
+  const pending = gaps.filter((gap) => gap.status !== 'Updated');
+  if (pending.length > 0) {
+    context.logger.warn(
+      { groups: pending.slice(0, 20) },
+      `${countOf(
+        pending.length,
+      )} not recalculated (status Outdated, Updating or Failed) whose components grant other permissions: their users are given what Salesforce last calculated, until a recalculation succeeds`,
+    );
+  }
+  const updated = gaps.filter((gap) => gap.status === 'Updated');
+  if (updated.length > 0) {
+    context.logger.info(
+      { groups: updated.slice(0, 20) },
+      `${countOf(
+        updated.length,
+      )} whose components grant other permissions than Salesforce calculated: their users are given what Salesforce calculated`,
+    );
+  }
+}
+
+function countOf(groups: number): string {
+  return `${groups} permission set ${groups === 1 ? 'group' : 'groups'}`;
 }
 
 function warnOfUnknownGroups(
   context: IntegrationStepExecutionContext<IntegrationConfig>,
-  grants: Awaited<ReturnType<typeof readGrants>>,
-  unknown: Set<string>,
+  sources: GroupSources,
+  grants: Record<string, GroupGrant>,
 ) {
-  if (!grants.groups) {
-    context.logger.warn(
-      'What permission set groups grant is unknown: PermissionSetGroup was not collected',
-    );
-    return;
-  }
-  if (unknown.size === 0) return;
-  const notCollected = [
-    grants.permissionSets ? undefined : 'PermissionSet',
-    grants.muted ? undefined : 'MutingPermissionSet',
-  ].filter(Boolean);
-  const cause =
-    notCollected.length > 0
-      ? `${notCollected.join(' and ')} not collected`
-      : 'components Salesforce did not return';
+  const unknown = Object.keys(sources.groups ?? {}).filter((id) => !grants[id]);
+  if (unknown.length === 0) return;
+  const cause = sources.permissionSets
+    ? `no aggregate permission set, and ${
+        sources.muted
+          ? 'components Salesforce did not return'
+          : 'MutingPermissionSet not collected'
+      }`
+    : 'PermissionSet not collected';
   context.logger.warn(
-    { groupIds: [...unknown].slice(0, 20) },
-    `What ${unknown.size} permission set ${
-      unknown.size === 1 ? 'group grants' : 'groups grant'
+    { groupIds: unknown.slice(0, 20) },
+    `What ${unknown.length} permission set ${
+      unknown.length === 1 ? 'group grants' : 'groups grant'
     } is unknown: ${cause}`,
   );
 }
@@ -151,11 +248,11 @@ function warnOfUnknownGroups(
  */
 function logOrphanAggregates(
   context: IntegrationStepExecutionContext<IntegrationConfig>,
-  grants: Awaited<ReturnType<typeof readGrants>>,
+  sources: GroupSources,
 ) {
-  const { groups } = grants;
+  const { groups } = sources;
   if (!groups) return;
-  const orphans = Object.entries(grants.aggregates)
+  const orphans = Object.entries(sources.aggregates)
     .filter(([, groupId]) => !groups[groupId])
     .map(([permissionSetId]) => permissionSetId);
   if (orphans.length > 0) {

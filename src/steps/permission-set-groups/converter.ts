@@ -8,14 +8,21 @@ function permissionSetGroupLabel(group: SalesforcePermissionSetGroup) {
   return group.MasterLabel ?? group.DeveloperName;
 }
 
-/** The group as a grant, before its components give it permissions. */
+/** A group as a grant, with where Salesforce is in calculating it. */
+export interface GroupGrant extends PolicyGrant {
+  /** Updated, or Outdated, Updating or Failed while not recalculated. */
+  status: string | null;
+}
+
+/** The group as a grant, before its permissions are worked out. */
 export function emptyGroupGrant(
   group: SalesforcePermissionSetGroup,
-): PolicyGrant {
+): GroupGrant {
   return {
     path: `Permission Set Group: ${permissionSetGroupLabel(group)}`,
     mask: 0,
     activationRequired: group.HasActivationRequired === true,
+    status: group.Status,
   };
 }
 

@@ -2,7 +2,6 @@ import {
   IntegrationStep,
   IntegrationStepExecutionContext,
 } from '@jupiterone/integration-sdk-core';
-import { PolicyGrant } from '../../access';
 import { IntegrationConfig } from '../../config';
 import { DataKeys, Entities, Relationships, Steps } from '../../constants';
 import {
@@ -12,14 +11,18 @@ import {
 import { getAccountKey } from '../accountKey';
 import { collectObject } from '../collect';
 import { StepLedger } from '../ledger';
-import { createPermissionSetGroupEntity, emptyGroupGrant } from './converter';
+import {
+  createPermissionSetGroupEntity,
+  emptyGroupGrant,
+  GroupGrant,
+} from './converter';
 
 export async function fetchPermissionSetGroups(
   context: IntegrationStepExecutionContext<IntegrationConfig>,
 ): Promise<void> {
   const accountKey = await getAccountKey(context.jobState);
   const ledger = new StepLedger(context, 'PermissionSetGroup');
-  const groups: Record<string, PolicyGrant> = {};
+  const groups: Record<string, GroupGrant> = {};
   await collectObject<SalesforcePermissionSetGroup>(context, ledger, {
     query: {
       object: 'PermissionSetGroup',
