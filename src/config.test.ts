@@ -1,3 +1,5 @@
+import fs from 'fs';
+import path from 'path';
 import { IntegrationValidationError } from '@jupiterone/integration-sdk-core';
 import {
   DEFAULT_API_VERSION,
@@ -111,6 +113,26 @@ describe('parseIntegrationConfig', () => {
     expect(problemsWith({ loginUrl: 'http://test.salesforce.com' })).toMatch(
       'loginUrl "http://test.salesforce.com" must use https://',
     );
+  });
+
+  test('refuses the placeholder instanceUrl of .env.example', () => {
+    const example = fs.readFileSync(
+      path.join(__dirname, '..', '.env.example'),
+      'utf8',
+    );
+    const placeholder = /^INSTANCE_URL=(.+)$/m.exec(example)![1];
+    expect(problemsWith({ instanceUrl: placeholder })).toMatch(
+      `instanceUrl "${placeholder}" is the placeholder from .env.example`,
+    );
+  });
+
+  test('refuses an apiVersion older than the fields read', () => {
+    expect(problemsWith({ apiVersion: '55.0' })).toMatch(
+      'apiVersion "55.0" is older than 56.0, the first with every field this integration reads',
+    );
+    expect(
+      parseIntegrationConfig({ ...valid, apiVersion: 'v56.0' }).apiVersion,
+    ).toBe('56.0');
   });
 
   test('names a malformed apiVersion', () => {

@@ -149,6 +149,10 @@ function parseUrl(
     problems.push(
       `${field} "${text}" must use https:// (http:// is allowed only for 127.0.0.1, localhost or [::1])`,
     );
+  } else if (url.hostname === EXAMPLE_HOST) {
+    problems.push(
+      `${field} "${text}" is the placeholder from .env.example: set it to your org's My Domain URL`,
+    );
   } else if (url.hostname.endsWith(LIGHTNING_DOMAIN)) {
     problems.push(
       `${field} "${text}" is the address of Lightning Experience pages, not of the API: use the org's My Domain URL, https://${url.hostname.slice(
@@ -162,14 +166,28 @@ function parseUrl(
   return url.origin;
 }
 
+/** The placeholder .env.example ships, which must not receive the secret. */
+const EXAMPLE_HOST = 'your-domain.my.salesforce.com';
+
 /** What a browser shows; the API answers on the My Domain host instead. */
 const LIGHTNING_DOMAIN = '.lightning.force.com';
+
+/**
+ * The oldest version whose documentation lists every field the queries
+ * read (TwoFactorMethodsInfo.HasSecurityKey is the newest of them); an
+ * older one would fail a query on a field it lacks.
+ */
+export const OLDEST_API_VERSION = '56.0';
 
 function parseApiVersion(value: string | undefined, problems: string[]) {
   const version = value?.trim().replace(/^v/i, '') || DEFAULT_API_VERSION;
   if (!API_VERSION.test(version)) {
     problems.push(
       `apiVersion "${value}" must look like "${DEFAULT_API_VERSION}"`,
+    );
+  } else if (parseFloat(version) < parseFloat(OLDEST_API_VERSION)) {
+    problems.push(
+      `apiVersion "${value}" is older than ${OLDEST_API_VERSION}, the first with every field this integration reads; leave it unset for ${DEFAULT_API_VERSION}`,
     );
   }
   return version;

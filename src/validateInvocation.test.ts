@@ -99,7 +99,7 @@ test('asks the login URL for tokens when one is given', async () => {
   );
 });
 
-test.each([['99.0'], ['v19.0']])(
+test.each([['99.0'], ['v63.0']])(
   'names an apiVersion %s the org does not offer',
   async (apiVersion) => {
     const error = await failureOf(localInstanceConfig(org(), { apiVersion }));

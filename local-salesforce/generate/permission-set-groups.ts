@@ -136,7 +136,7 @@ export function createTwoFactorMethods(
       HasTotp: context.random.chance(1 / 3),
       HasU2F: false,
       HasSalesforceAuthenticator: false,
-      HasWebAuthn: false,
+      HasSecurityKey: false,
       HasBuiltInAuthenticator: false,
       HasTempCode: false,
       HasUserVerifiedEmailAddress: true,

@@ -231,7 +231,7 @@ export interface SalesforceTwoFactorMethodsInfo {
   HasTotp: boolean | null;
   HasU2F: boolean | null;
   HasSalesforceAuthenticator: boolean | null;
-  HasWebAuthn: boolean | null;
+  HasSecurityKey: boolean | null;
   HasBuiltInAuthenticator: boolean | null;
 }
 
@@ -241,7 +241,7 @@ export const TWO_FACTOR_METHODS_INFO_FIELDS = [
   'HasTotp',
   'HasU2F',
   'HasSalesforceAuthenticator',
-  'HasWebAuthn',
+  'HasSecurityKey',
   'HasBuiltInAuthenticator',
 ];
 

@@ -21,7 +21,7 @@ export function hasSecondFactor(info: SalesforceTwoFactorMethodsInfo): boolean {
     info.HasTotp === true ||
     info.HasU2F === true ||
     info.HasSalesforceAuthenticator === true ||
-    info.HasWebAuthn === true ||
+    info.HasSecurityKey === true ||
     info.HasBuiltInAuthenticator === true
   );
 }
