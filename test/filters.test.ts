@@ -38,7 +38,9 @@ test('filters that match no user fail the users step instead of emptying it', as
   );
   expect(run.partialTypes).toContain('salesforce_user');
   expect(
-    run.logs.some((record) => JSON.stringify(record).includes('match no user')),
+    run.logs.some((record) =>
+      JSON.stringify(record).includes('userRoleFilter matches no user'),
+    ),
   ).toBe(true);
 });
 

@@ -11,6 +11,10 @@ const OAUTH_HINTS: Record<string, string> = {
   invalid_client: 'check clientSecret (the connected app’s Consumer Secret)',
   redirected:
     'set loginUrl, or instanceUrl when loginUrl is not set, to the org’s My Domain URL',
+  // No OAuth error in the answer: whatever answered is not a Salesforce
+  // token endpoint.
+  unexpected_response:
+    'not an answer from Salesforce’s token endpoint: check loginUrl, or instanceUrl when loginUrl is not set (the org’s My Domain URL, https://<domain>.my.salesforce.com)',
 };
 
 /**

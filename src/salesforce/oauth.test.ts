@@ -177,4 +177,21 @@ describe('against a token endpoint on 127.0.0.1', () => {
       `307 redirected: the token endpoint redirects to ${loginUrl}/elsewhere, which is not followed with the secrets (set loginUrl, or instanceUrl when loginUrl is not set, to the org’s My Domain URL)`,
     );
   });
+  test('a page that is not the Salesforce token endpoint says which setting to check', async () => {
+    answer = (_, res) => {
+      res.writeHead(404, { 'Content-Type': 'text/html' });
+      res.end('<html><body>Not Found</body></html>');
+    };
+
+    const err: Error = await requestAccessToken(
+      { ...request, loginUrl },
+      policy,
+      { warn: () => undefined },
+    ).catch((e) => e);
+
+    expect(err.message).toContain('404 unexpected_response');
+    expect(err.message).toContain(
+      'not an answer from Salesforce’s token endpoint: check loginUrl, or instanceUrl when loginUrl is not set',
+    );
+  });
 });

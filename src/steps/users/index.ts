@@ -212,9 +212,9 @@ function failIfFiltersMatchNobody(
       settings.userProfileIds.length > 0 ? 'userProfileFilter' : undefined,
     ].filter(Boolean);
     throw incompleteStepError(
-      `${filters.join(
-        ' and ',
-      )} match no user: check the ids (failing rather than letting JupiterOne delete every user)`,
+      `${filters.join(' and ')} ${
+        filters.length === 1 ? 'matches' : 'match'
+      } no user: check the ids (failing rather than letting JupiterOne delete every user)`,
     );
   }
 }
