@@ -181,7 +181,7 @@ export const Entities: Record<EntityName, StepEntityMetadata> = {
     schema: {
       properties: {
         developerName: { type: 'string' },
-        ...permissionPropertySchema,
+        mutedPermissions: { type: 'array', items: { type: 'string' } },
       },
       required: ['developerName'],
     },

@@ -1,10 +1,14 @@
 import { Entity } from '@jupiterone/integration-sdk-core';
 import { Entities } from '../../constants';
 import { createSalesforceEntity } from '../entity';
-import { permissionProperties } from '../../permissionProperties';
+import { permissionMask, permissionsIn } from '../../access';
 import { SalesforceMutingPermissionSet } from '../../salesforce/objects';
 
-/** A true permission property here means the group mutes it. */
+/**
+ * What the set mutes is a list, not the permission flags profiles and
+ * permission sets carry: a query for who grants a permission must not
+ * find the set that takes it away.
+ */
 export function createMutingPermissionSetEntity(
   muting: SalesforceMutingPermissionSet,
   instanceUrl: string,
@@ -17,7 +21,7 @@ export function createMutingPermissionSetEntity(
       name: muting.DeveloperName,
       displayName: muting.MasterLabel ?? muting.DeveloperName,
       developerName: muting.DeveloperName,
-      ...permissionProperties(muting),
+      mutedPermissions: permissionsIn(permissionMask(muting)),
     },
   );
 }
