@@ -33,7 +33,11 @@ export class QueryApi {
 
   query(soql: string, apiVersion: string, queryOptions?: string): QueryResult {
     const query = parseSoql(soql);
-    const records = selectRecords(this.dataset[query.objectName] ?? [], query);
+    const records = selectRecords(
+      this.dataset[query.objectName] ?? [],
+      query,
+      (objectName) => this.dataset[objectName] ?? [],
+    );
     const pageSize = this.pageSize(queryOptions);
     const matched = {
       objectName: query.objectName,

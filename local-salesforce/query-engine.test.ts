@@ -17,6 +17,27 @@ function select(soql: string): string[] {
 }
 
 describe('selectRecords', () => {
+  test('tests a condition through a lookup on the record looked up', () => {
+    const permissionSets: SObjectRecord[] = [
+      { Id: '0PSDo000000PukaOAC', IsOwnedByProfile: false },
+      { Id: '0PSDo000000PukbOAC', IsOwnedByProfile: true },
+    ];
+    const assignments: SObjectRecord[] = [
+      { Id: '0PaDo0000000001', PermissionSetId: '0PSDo000000PukaOAC' },
+      { Id: '0PaDo0000000002', PermissionSetId: '0PSDo000000Pukb' },
+      { Id: '0PaDo0000000003', PermissionSetId: '0PSDo000000PukzOAC' },
+    ];
+    const selected = selectRecords(
+      assignments,
+      parseSoql(
+        'SELECT Id FROM PermissionSetAssignment WHERE PermissionSet.IsOwnedByProfile = false',
+      ),
+      (objectName) => (objectName === 'PermissionSet' ? permissionSets : []),
+    );
+    // The third looks up no record: no value to compare, no match.
+    expect(selected.map((row) => row.Id)).toEqual(['0PaDo0000000001']);
+  });
+
   test('keeps records whose field is in the IN list', () => {
     expect(
       select(

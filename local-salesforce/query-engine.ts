@@ -1,12 +1,20 @@
 import { SObjectRecord } from './dataset';
 import { SoqlCondition, SoqlQuery, SoqlValue } from './soql';
 
+/** The records of another object, for conditions through a lookup. */
+export type RecordsOf = (objectName: string) => SObjectRecord[];
+
 /** The records a query matches, in its order and within its limit. */
 export function selectRecords(
   records: SObjectRecord[],
   query: SoqlQuery,
+  recordsOf: RecordsOf = () => [],
 ): SObjectRecord[] {
-  const predicates = query.where.map(toPredicate);
+  const predicates = query.where.map((condition) =>
+    condition.through
+      ? throughLookup(condition, recordsOf)
+      : toPredicate(condition),
+  );
   let selected = records.filter((record) =>
     predicates.every((matches) => matches(record)),
   );
@@ -24,6 +32,24 @@ function toPredicate(condition: SoqlCondition): Predicate {
   const field = condition.field;
   const included: Predicate = (record) => wanted.has(normalize(record[field]));
   return condition.operator === '!=' ? (record) => !included(record) : included;
+}
+
+/** The condition, tested on the record each one looks up (none: false). */
+function throughLookup(
+  { through, ...condition }: SoqlCondition,
+  recordsOf: RecordsOf,
+): Predicate {
+  const byId = new Map(
+    recordsOf(through!.objectName).map((record) => [
+      normalizeId(record.Id),
+      record,
+    ]),
+  );
+  const matches = toPredicate(condition);
+  return (record) => {
+    const looked = byId.get(normalizeId(record[through!.lookupField]));
+    return looked !== undefined && matches(looked);
+  };
 }
 
 function isIdField(field: string): boolean {

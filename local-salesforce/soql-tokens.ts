@@ -10,7 +10,8 @@ export interface Token {
   end: number;
 }
 
-const WORD = /[A-Za-z_][A-Za-z0-9_]*/y;
+/** A name, or a path through a lookup (`PermissionSet.IsOwnedByProfile`). */
+const WORD = /[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*/y;
 const NUMBER = /[0-9]+/y;
 const WHITESPACE = /\s*/y;
 const SYMBOLS = ['!=', '<>', ',', '(', ')', '='];

@@ -64,6 +64,18 @@ describe('parseSoql', () => {
 });
 
 describe('parseSoql errors', () => {
+  test.each([
+    'PermissionSet.NoSuchField',
+    'NoSuchLookup.IsOwnedByProfile',
+    'PermissionSet.Profile.Name',
+  ])('names %s, a path it cannot follow, as an unknown field', (path) => {
+    const error = parseError(
+      `SELECT Id FROM PermissionSetAssignment WHERE ${path} = false`,
+    );
+    expect(error.errorCode).toBe('INVALID_FIELD');
+    expect(error.message).toContain(`No such column '${path}'`);
+  });
+
   test('names an unknown field as Salesforce does', () => {
     const error = parseError('SELECT Id, Foo FROM User');
 

@@ -8,6 +8,11 @@ export interface SoqlCondition {
   field: string;
   operator: 'IN' | '=' | '!=';
   values: SoqlValue[];
+  /**
+   * Set when the condition is on a record the queried one looks up
+   * (`PermissionSet.IsOwnedByProfile`): `field` is then that record's.
+   */
+  through?: { lookupField: string; objectName: string };
 }
 
 export interface SoqlQuery {
@@ -23,7 +28,9 @@ export type SchemaResolver = (objectName: string) => ObjectSchema | undefined;
 /**
  * Parses the subset of SOQL this server answers:
  * `SELECT f, ... FROM Object [WHERE c [AND c]*] [ORDER BY f [ASC|DESC]]
- * [LIMIT n]` where c is `f IN (...)`, `f = v` or `f != v`.
+ * [LIMIT n]` where c is `f IN (...)`, `f = v` or `f != v`, and in a
+ * condition f may name a field of a record the object looks up
+ * (`Lookup.Field`, through the `LookupId` field).
  * Object and field names are matched in any case and returned in the
  * schema's case. Throws ApiError worded as Salesforce words it.
  */
@@ -227,13 +234,39 @@ function resolveNames(
   return {
     objectName: schema.name,
     fields: parsed.fields.map(field),
-    where: parsed.where.map((c) => ({ ...c, field: field(c.field) })),
+    where: parsed.where.map((c) =>
+      c.field.name.includes('.')
+        ? { ...c, ...throughLookup(soql, c.field, canonical, schema, resolve) }
+        : { ...c, field: field(c.field) },
+    ),
     orderBy: parsed.orderBy && {
       field: field(parsed.orderBy.field),
       descending: parsed.orderBy.descending,
     },
     limit: parsed.limit,
   };
+}
+
+/**
+ * `Lookup.Field`: the object must have `LookupId`, and the object of that
+ * name `Field`. Deeper paths, and lookups whose object is named otherwise
+ * (Owner, polymorphic ones), are not served.
+ */
+function throughLookup(
+  soql: string,
+  reference: FieldReference,
+  canonical: Map<string, string>,
+  schema: ObjectSchema,
+  resolve: SchemaResolver,
+): Pick<SoqlCondition, 'field' | 'through'> {
+  const [lookup, name, ...deeper] = reference.name.split('.');
+  const lookupField = canonical.get(`${lookup}id`.toLowerCase());
+  const target = resolve(lookup);
+  const field = target && canonicalFieldNames(target).get(name.toLowerCase());
+  if (deeper.length > 0 || !lookupField || !target || !field) {
+    throw invalidField(soql, reference, schema.name);
+  }
+  return { field, through: { lookupField, objectName: target.name } };
 }
 
 function canonicalFieldNames(schema: ObjectSchema): Map<string, string> {

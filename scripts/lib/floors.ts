@@ -6,7 +6,6 @@ import {
   GROUP_MEMBER_FIELDS,
   MUTING_PERMISSION_SET_FIELDS,
   ORGANIZATION_FIELDS,
-  PERMISSION_SET_ASSIGNMENT_FIELDS,
   PERMISSION_SET_FIELDS,
   PERMISSION_SET_GROUP_COMPONENT_FIELDS,
   PERMISSION_SET_GROUP_FIELDS,
@@ -15,7 +14,10 @@ import {
   USER_FIELDS,
   USER_ROLE_FIELDS,
 } from '../../src/salesforce/objects';
-import { buildSelect } from '../../src/salesforce/soql';
+import { selectRecords } from '../../local-salesforce/query-engine';
+import { parseSoql } from '../../local-salesforce/soql';
+import { buildSelect, Query } from '../../src/salesforce/soql';
+import { ASSIGNMENTS_QUERY } from '../../src/steps/users/assignments';
 
 const PAGE_SIZE = 2000;
 const API_VERSION = '59.0';
@@ -30,31 +32,47 @@ const API_VERSION = '59.0';
  * the users are and held until the users are linked: they follow only the
  * groups.
  */
-const FETCH_AFTER: Record<string, { fields: string[]; after: string[] }> = {
-  Organization: { fields: ORGANIZATION_FIELDS, after: [] },
-  UserRole: { fields: USER_ROLE_FIELDS, after: ['Organization'] },
-  Profile: { fields: PROFILE_FIELDS, after: ['Organization'] },
+const FETCH_AFTER: Record<string, { query: Query; after: string[] }> = {
+  Organization: { query: all('Organization', ORGANIZATION_FIELDS), after: [] },
+  UserRole: {
+    query: all('UserRole', USER_ROLE_FIELDS),
+    after: ['Organization'],
+  },
+  Profile: { query: all('Profile', PROFILE_FIELDS), after: ['Organization'] },
   PermissionSet: {
-    fields: PERMISSION_SET_FIELDS,
+    query: all('PermissionSet', PERMISSION_SET_FIELDS),
     after: ['Organization', 'Profile'],
   },
   PermissionSetGroup: {
-    fields: PERMISSION_SET_GROUP_FIELDS,
+    query: all('PermissionSetGroup', PERMISSION_SET_GROUP_FIELDS),
     after: ['Organization'],
   },
-  MutingPermissionSet: { fields: MUTING_PERMISSION_SET_FIELDS, after: [] },
+  MutingPermissionSet: {
+    query: all('MutingPermissionSet', MUTING_PERMISSION_SET_FIELDS),
+    after: [],
+  },
   PermissionSetGroupComponent: {
-    fields: PERMISSION_SET_GROUP_COMPONENT_FIELDS,
+    query: all(
+      'PermissionSetGroupComponent',
+      PERMISSION_SET_GROUP_COMPONENT_FIELDS,
+    ),
     after: ['PermissionSetGroup', 'PermissionSet', 'MutingPermissionSet'],
   },
+  // The integration's own query: profile-owned assignments stay on the server.
   PermissionSetAssignment: {
-    fields: PERMISSION_SET_ASSIGNMENT_FIELDS,
+    query: ASSIGNMENTS_QUERY,
     after: ['PermissionSet'],
   },
-  TwoFactorMethodsInfo: { fields: TWO_FACTOR_METHODS_INFO_FIELDS, after: [] },
-  Group: { fields: GROUP_FIELDS, after: ['Organization', 'UserRole'] },
+  TwoFactorMethodsInfo: {
+    query: all('TwoFactorMethodsInfo', TWO_FACTOR_METHODS_INFO_FIELDS),
+    after: [],
+  },
+  Group: {
+    query: all('Group', GROUP_FIELDS),
+    after: ['Organization', 'UserRole'],
+  },
   User: {
-    fields: USER_FIELDS,
+    query: all('User', USER_FIELDS),
     after: [
       'Organization',
       'UserRole',
@@ -62,17 +80,32 @@ const FETCH_AFTER: Record<string, { fields: string[]; after: string[] }> = {
       'PermissionSetGroupComponent',
     ],
   },
-  GroupMember: { fields: GROUP_MEMBER_FIELDS, after: ['Group'] },
+  GroupMember: {
+    query: all('GroupMember', GROUP_MEMBER_FIELDS),
+    after: ['Group'],
+  },
 };
+
+function all(object: string, fields: string[]): Query {
+  return { object, fields };
+}
 
 /** One token request, and one request per page of every object. */
 export function minimumApiCalls(dataset: OrgDataset): number {
-  return Object.keys(FETCH_AFTER).reduce(
-    (calls, object) =>
-      calls +
-      Math.max(1, Math.ceil((dataset[object]?.length ?? 0) / PAGE_SIZE)),
+  return Object.values(FETCH_AFTER).reduce(
+    (calls, { query }) =>
+      calls + Math.max(1, Math.ceil(rowsServed(dataset, query) / PAGE_SIZE)),
     1,
   );
+}
+
+/** How many rows the local org answers the query with. */
+export function rowsServed(dataset: OrgDataset, query: Query): number {
+  return selectRecords(
+    dataset[query.object] ?? [],
+    parseSoql(buildSelect(query)),
+    (objectName) => dataset[objectName] ?? [],
+  ).length;
 }
 
 interface Credentials {
@@ -96,11 +129,11 @@ export async function measureLatencyFloor(
   const done = new Map<string, Promise<void>>();
   const fetchObject = (object: string): Promise<void> => {
     if (!done.has(object)) {
-      const { fields, after } = FETCH_AFTER[object];
+      const { query, after } = FETCH_AFTER[object];
       done.set(
         object,
         Promise.all(after.map(fetchObject)).then(() =>
-          fetchAllPages(instanceUrl, token, buildSelect(object, fields), agent),
+          fetchAllPages(instanceUrl, token, buildSelect(query), agent),
         ),
       );
     }

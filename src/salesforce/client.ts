@@ -30,7 +30,9 @@ import {
 import { IdSet } from './idSet';
 import { PageSpill } from './pageSpill';
 import { ReadAhead } from './readAhead';
-import { buildSelect, IdFilter } from './soql';
+import { buildSelect, Query } from './soql';
+
+export type { Query } from './soql';
 
 /** Salesforce's largest query page (its default is smaller for some objects). */
 const BATCH_SIZE = 2000;
@@ -53,14 +55,6 @@ const PAGES_STARTED_EARLY = 10;
 const API_USAGE_WARNING = 0.9;
 
 const silentLog: ClientLog = { info: () => undefined, warn: () => undefined };
-
-export interface Query {
-  object: string;
-  fields: readonly string[];
-  filters?: readonly IdFilter[];
-  /** A field of `fields` to sort by, ascending. */
-  orderBy?: string;
-}
 
 export interface ClientOptions {
   retry?: Partial<RetryPolicy>;
@@ -191,7 +185,7 @@ export class SalesforceClient {
     log: ClientLog = silentLog,
     { pages = PAGES_STARTED_EARLY, toTheEnd = false } = {},
   ): void {
-    const soql = soqlOf(query);
+    const soql = buildSelect(query);
     if (!this.startedEarly.has(soql)) {
       const reportTo = new HandedOverLog(log);
       // The query itself holds the page after those held here.
@@ -225,7 +219,7 @@ export class SalesforceClient {
     query: Query,
     log: ClientLog = silentLog,
   ): AsyncGenerator<T[]> {
-    const soql = soqlOf(query);
+    const soql = buildSelect(query);
     const early = this.startedEarly.get(soql);
     if (early) {
       this.startedEarly.delete(soql);
@@ -458,10 +452,6 @@ class HandedOverLog implements ClientLog {
   warn(fields: object, message: string): void {
     this.log.warn(fields, message);
   }
-}
-
-function soqlOf(query: Query): string {
-  return buildSelect(query.object, query.fields, query.filters, query.orderBy);
 }
 
 /** A URL Salesforce sent, or undefined when it is not one. */

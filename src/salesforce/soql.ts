@@ -5,23 +5,35 @@ export interface IdFilter {
   ids: readonly string[];
 }
 
+/** A SELECT of one object's fields, as the integration sends them. */
+export interface Query {
+  object: string;
+  fields: readonly string[];
+  /** Written in the code, never from configuration. */
+  conditions?: readonly string[];
+  filters?: readonly IdFilter[];
+  /** A field of `fields` to sort by, ascending. */
+  orderBy?: string;
+}
+
 /**
- * Builds SOQL only from a fixed field list and validated ids: nothing a user
- * typed reaches the query unless it is a Salesforce id.
+ * Builds SOQL only from fixed fields and conditions and validated ids:
+ * nothing a user typed reaches the query unless it is a Salesforce id.
  */
-export function buildSelect(
-  object: string,
-  fields: readonly string[],
-  filters: readonly IdFilter[] = [],
-  orderBy?: string,
-): string {
-  const conditions = filters
-    .filter((filter) => filter.ids.length > 0)
-    .map(inCondition);
-  const where =
-    conditions.length > 0 ? ` WHERE ${conditions.join(' AND ')}` : '';
+export function buildSelect({
+  object,
+  fields,
+  conditions = [],
+  filters = [],
+  orderBy,
+}: Query): string {
+  const where = [
+    ...conditions,
+    ...filters.filter((filter) => filter.ids.length > 0).map(inCondition),
+  ];
+  const whereClause = where.length > 0 ? ` WHERE ${where.join(' AND ')}` : '';
   const order = orderBy ? ` ORDER BY ${orderBy}` : '';
-  return `SELECT ${fields.join(', ')} FROM ${object}${where}${order}`;
+  return `SELECT ${fields.join(', ')} FROM ${object}${whereClause}${order}`;
 }
 
 function inCondition({ field, ids }: IdFilter): string {

@@ -27,7 +27,6 @@ export async function fetchPermissionSets(
   const { jobState } = context;
   const accountKey = await getAccountKey(jobState);
   const ledger = new StepLedger(context, 'PermissionSet');
-  const profileOwned: string[] = [];
   const grants: Record<string, PolicyGrant> = {};
   const aggregates: Record<string, string> = {};
   await collectObject<SalesforcePermissionSet>(context, ledger, {
@@ -35,8 +34,8 @@ export async function fetchPermissionSets(
     toEntity: createPermissionSetEntity,
     relationships: (permissionSet) => {
       const profileId = owningProfileId(permissionSet);
-      if (profileId) profileOwned.push(permissionSet.Id);
-      else grants[permissionSet.Id] = permissionSetGrant(permissionSet);
+      if (!profileId)
+        grants[permissionSet.Id] = permissionSetGrant(permissionSet);
       if (
         permissionSet.Type === 'Group' &&
         permissionSet.PermissionSetGroupId
@@ -57,7 +56,6 @@ export async function fetchPermissionSets(
       ];
     },
   });
-  await jobState.setData(DataKeys.PROFILE_OWNED_PERMISSION_SETS, profileOwned);
   await jobState.setData(DataKeys.PERMISSION_SET_GRANTS, grants);
   await jobState.setData(DataKeys.AGGREGATE_PERMISSION_SETS, aggregates);
   ledger.finish();

@@ -19,7 +19,6 @@ export interface AccessSources {
   profiles?: Record<string, Grant>;
   permissionSets?: Record<string, PolicyGrant>;
   groups?: Record<string, PolicyGrant>;
-  profileOwnedPermissionSets?: string[];
 }
 
 /** A user's assignment of a permission set group: [user id, assignment]. */
@@ -32,9 +31,6 @@ export async function readAccessSources(
     profiles: await jobState.getData(DataKeys.PROFILE_GRANTS),
     permissionSets: await jobState.getData(DataKeys.PERMISSION_SET_GRANTS),
     groups: await jobState.getData(DataKeys.PERMISSION_SET_GROUP_GRANTS),
-    profileOwnedPermissionSets: await jobState.getData(
-      DataKeys.PROFILE_OWNED_PERMISSION_SETS,
-    ),
   };
 }
 
@@ -94,8 +90,6 @@ function unknownAssignment(
       missing: targetId,
     };
   }
-  // Which permission sets profiles own comes from the PermissionSet query
-  // too: without it, a profile's own set cannot be told apart.
   if (!sources.permissionSets) {
     return { reason: 'permission sets were not collected' };
   }

@@ -32,9 +32,16 @@ export function toAssignment(
   };
 }
 
+/**
+ * Every user holds their profile's own permission set, and the graph says
+ * so once, through user HAS profile HAS permission set: those rows, one per
+ * user, are left on the server. So are those of the users whose profiles
+ * Salesforce hides, whose own permission sets the run cannot see.
+ */
 export const ASSIGNMENTS_QUERY: Query = {
   object: 'PermissionSetAssignment',
   fields: PERMISSION_SET_ASSIGNMENT_FIELDS,
+  conditions: ['PermissionSet.IsOwnedByProfile = false'],
   orderBy: 'AssigneeId',
 };
 
@@ -45,7 +52,6 @@ export const ASSIGNMENTS_QUERY: Query = {
 export function readAssignments(
   context: IntegrationStepExecutionContext<IntegrationConfig>,
   ledger: StepLedger,
-  profileOwnedPermissionSets: Set<string>,
   order: IdOrder,
 ): MergeByUser<SalesforcePermissionSetAssignment, Assignment> {
   const rows = queryObject<SalesforcePermissionSetAssignment>(context, {
@@ -54,15 +60,7 @@ export function readAssignments(
   return new MergeByUser(countFetched(rows, ledger), order, {
     object: 'PermissionSetAssignment',
     userIdOf: (row) => row.AssigneeId,
-    valueOf: (row) => {
-      // Every user holds their profile's own permission set; the graph
-      // says so once, through user HAS profile HAS permission set.
-      if (profileOwnedPermissionSets.has(row.PermissionSetId)) {
-        ledger.omit('permission set owned by the user profile');
-        return undefined;
-      }
-      return toAssignment(row);
-    },
+    valueOf: toAssignment,
     onUnmatched: (count) => ledger.omit(unmatchedReason(context), count),
   });
 }

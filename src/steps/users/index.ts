@@ -97,10 +97,7 @@ export async function fetchUsers(
   const sources = await readAccessSources(jobState);
   const now = Date.now();
   const ledger = new StepLedger(context, 'User');
-  const alongside = new ReadAlongsideUsers(
-    context,
-    new Set(sources.profileOwnedPermissionSets),
-  );
+  const alongside = new ReadAlongsideUsers(context);
   const groupAssignments: GroupAssignment[] = [];
   // Set by beforePage, which collectObject awaits before it uses a page.
   let page: PageFacts;

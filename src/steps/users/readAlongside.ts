@@ -27,17 +27,11 @@ export class ReadAlongsideUsers {
 
   constructor(
     private readonly context: IntegrationStepExecutionContext<IntegrationConfig>,
-    profileOwnedPermissionSets: Set<string>,
   ) {
     const order = new IdOrder();
     this.assignmentLedger = new StepLedger(context, 'PermissionSetAssignment');
     this.secondFactorLedger = new StepLedger(context, 'TwoFactorMethodsInfo');
-    this.assignments = readAssignments(
-      context,
-      this.assignmentLedger,
-      profileOwnedPermissionSets,
-      order,
-    );
+    this.assignments = readAssignments(context, this.assignmentLedger, order);
     this.secondFactors = readSecondFactors(
       context,
       this.secondFactorLedger,
