@@ -47,7 +47,6 @@ export const USERS_GRAPH = 'users';
 
 /** Facts one step leaves for a later one in `jobState` data. */
 export const DataKeys = {
-  /** Ids of the permission sets that belong to a profile (string[]). */
   /** Profile id → its Grant. */
   PROFILE_GRANTS: 'profile-grants',
   /** Permission set id → its Grant, profile-owned ones aside. */

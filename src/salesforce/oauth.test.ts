@@ -177,6 +177,7 @@ describe('against a token endpoint on 127.0.0.1', () => {
       `307 redirected: the token endpoint redirects to ${loginUrl}/elsewhere, which is not followed with the secrets (set loginUrl, or instanceUrl when loginUrl is not set, to the org’s My Domain URL)`,
     );
   });
+
   test('a page that is not the Salesforce token endpoint says which setting to check', async () => {
     answer = (_, res) => {
       res.writeHead(404, { 'Content-Type': 'text/html' });

@@ -34,8 +34,9 @@ export async function fetchPermissionSets(
     toEntity: createPermissionSetEntity,
     relationships: (permissionSet) => {
       const profileId = owningProfileId(permissionSet);
-      if (!profileId)
+      if (!profileId) {
         grants[permissionSet.Id] = permissionSetGrant(permissionSet);
+      }
       if (
         permissionSet.Type === 'Group' &&
         permissionSet.PermissionSetGroupId

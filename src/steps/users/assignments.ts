@@ -35,8 +35,9 @@ export function toAssignment(
 /**
  * Every user holds their profile's own permission set, and the graph says
  * so once, through user HAS profile HAS permission set: those rows, one per
- * user, are left on the server. So are those of the users whose profiles
- * Salesforce hides, whose own permission sets the run cannot see.
+ * user, are left on the server. (Those of the users whose profiles
+ * Salesforce hides would otherwise name a permission set the run cannot
+ * see, and withhold them.)
  */
 export const ASSIGNMENTS_QUERY: Query = {
   object: 'PermissionSetAssignment',

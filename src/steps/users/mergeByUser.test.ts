@@ -27,8 +27,7 @@ function merge(
   const merged = new MergeByUser(rows, new IdOrder(), {
     object: 'PermissionSetAssignment',
     userIdOf: (row: Row) => row.AssigneeId,
-    valueOf: (row: Row) =>
-      row.PermissionSetId === 'profile' ? undefined : row.PermissionSetId,
+    valueOf: (row: Row) => row.PermissionSetId,
     onUnmatched: (count) => unmatched.push(count),
     tolerates,
   });
@@ -73,7 +72,6 @@ describe('MergeByUser', () => {
   const rows: Row[] = [
     { AssigneeId: user('01'), PermissionSetId: 'gone' }, // no such user
     { AssigneeId: user('02'), PermissionSetId: 'ps-a' },
-    { AssigneeId: user('02'), PermissionSetId: 'profile' },
     { AssigneeId: user('02'), PermissionSetId: 'ps-b' },
     { AssigneeId: user('04'), PermissionSetId: 'ps-a' },
     { AssigneeId: user('05'), PermissionSetId: 'filtered' }, // no such user

@@ -12,8 +12,8 @@ export interface MergeOptions<R, V> {
   object: string;
   /** The field the rows are sorted by: the id of the user a row is of. */
   userIdOf: (row: R) => string;
-  /** The value a row holds, or none when the graph leaves it out. */
-  valueOf: (row: R) => V | undefined;
+  /** The value a row holds. */
+  valueOf: (row: R) => V;
   /** Called for values whose user is not among the users read. */
   onUnmatched: (count: number) => void;
   /**
@@ -154,7 +154,6 @@ export class MergeByUser<R, V> {
     }
     this.lastRowUser = user;
     const value = this.options.valueOf(row);
-    if (value === undefined) return;
     if (this.beforeWaitingPageButNotInIt(user)) {
       this.options.onUnmatched(1);
       return;
