@@ -34,8 +34,12 @@ describe('selectRecords', () => {
       ),
       (objectName) => (objectName === 'PermissionSet' ? permissionSets : []),
     );
-    // The third looks up no record: no value to compare, no match.
-    expect(selected.map((row) => row.Id)).toEqual(['0PaDo0000000001']);
+    // The third looks up no record: its fields read as null, and null
+    // matches false.
+    expect(selected.map((row) => row.Id)).toEqual([
+      '0PaDo0000000001',
+      '0PaDo0000000003',
+    ]);
   });
 
   test('keeps records whose field is in the IN list', () => {

@@ -29,12 +29,18 @@ type Predicate = (record: SObjectRecord) => boolean;
 function toPredicate(condition: SoqlCondition): Predicate {
   const normalize = isIdField(condition.field) ? normalizeId : normalizeText;
   const wanted = new Set(condition.values.map(normalize));
+  // SOQL: "null matches FALSE values" of a boolean.
+  if (wanted.has(false)) wanted.add(null);
   const field = condition.field;
   const included: Predicate = (record) => wanted.has(normalize(record[field]));
   return condition.operator === '!=' ? (record) => !included(record) : included;
 }
 
-/** The condition, tested on the record each one looks up (none: false). */
+/**
+ * The condition, tested on the record each one looks up. Where there is
+ * none, its fields are null, as Salesforce reads them ("the record is
+ * returned even if the parent does not exist" for `Parent.Field = null`).
+ */
 function throughLookup(
   { through, ...condition }: SoqlCondition,
   recordsOf: RecordsOf,
@@ -46,10 +52,10 @@ function throughLookup(
     ]),
   );
   const matches = toPredicate(condition);
-  return (record) => {
-    const looked = byId.get(normalizeId(record[through!.lookupField]));
-    return looked !== undefined && matches(looked);
-  };
+  // Every field null, its Id too.
+  const noParent = { Id: null } as unknown as SObjectRecord;
+  return (record) =>
+    matches(byId.get(normalizeId(record[through!.lookupField])) ?? noParent);
 }
 
 function isIdField(field: string): boolean {

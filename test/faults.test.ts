@@ -68,8 +68,7 @@ function failureMessages(run: IntegrationRun): string {
 /**
  * The dev org with Data Admin Group's aggregate permission set not linked
  * to the group, so that what the group grants rests on its components
- * alone. (Left out of the data altogether, it would take the group's
- * assignment with it: assignments are read through their permission set.)
+ * alone.
  */
 function withoutDataAdminGroupAggregate(): OrgDataset {
   const dataset = loadDevOrg();
@@ -325,7 +324,7 @@ describe('faults to report: the step fails, its types are partial', () => {
     );
     const messages = failureMessages(run);
     expect(messages).toMatch(
-      'What 1 permission set group grants is unknown: no aggregate permission set, and MutingPermissionSet not collected',
+      'What 1 permission set group grants is unknown: the run collected neither the aggregate permission set nor every component',
     );
     expect(messages).toMatch(
       '1 user was left out, so that JupiterOne keeps what it had of them: 1 × privileges unknown: they hold a permission set group whose permissions are unknown (first: user 005Do000001WSt0IAG, missing 0PGDoDG00000001ODA)',

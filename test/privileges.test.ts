@@ -1,7 +1,10 @@
 import { Entity } from '@jupiterone/integration-sdk-core';
 import { executeStepWithDependencies } from '@jupiterone/integration-sdk-testing';
 import { loadDevOrg, OrgDataset } from '../local-salesforce/dataset';
-import { LocalSalesforce } from '../local-salesforce/server';
+import {
+  LocalSalesforce,
+  startLocalSalesforce,
+} from '../local-salesforce/server';
 import { Steps } from '../src/constants';
 import { localInstanceConfig, stepTestConfig, useLocalOrg } from './localOrg';
 import { LogRecord, runIntegration } from './runIntegration';
@@ -149,26 +152,47 @@ describe('when access objects cannot be read', () => {
     expect(messages).not.toMatch('Skipped GroupMember data');
   });
 
-  test('group components: their own step fails, and the users who hold a group', async () => {
+  test('group components: their own step fails; users get what Salesforce calculated for their groups', async () => {
     org().injectFaults({
       kind: 'invalid-type',
       target: 'PermissionSetGroupComponent',
     });
     const run = await runIntegration(localInstanceConfig(org()));
     const failed = run.steps.filter((step) => step.status !== 'success');
-    expect(failed.map((step) => step.id).sort()).toEqual([
-      'build-user-permission-set-group-relationships',
-      'fetch-group-members',
+    expect(failed.map((step) => step.id)).toEqual([
       'fetch-permission-set-group-components',
-      'fetch-users',
     ]);
-    expect(run.partialTypes).toEqual(
-      expect.arrayContaining([
-        'salesforce_permission_set_group_has_permission_set',
-        'salesforce_user',
-      ]),
-    );
-    expect(run.partialTypes).not.toContain('salesforce_permission_set_group');
+    expect(run.partialTypes).toEqual([
+      'salesforce_permission_set_group_has_permission_set',
+      'salesforce_permission_set_group_has_muting_permission_set',
+    ]);
+    expect(run.entities.salesforce_user).toBe(7);
+  });
+
+  test('group components and the aggregate permission set both missing: the users who hold the group are left out', async () => {
+    const unlinked = await startLocalSalesforce({
+      dataset: devOrgWithDataAdminGroupAggregateUnlinked(),
+      faults: [{ kind: 'invalid-type', target: 'PermissionSetGroupComponent' }],
+    });
+    try {
+      const run = await runIntegration(localInstanceConfig(unlinked));
+      expect(run.steps.find((step) => step.id === 'fetch-users')?.status).toBe(
+        'failure',
+      );
+      expect(run.partialTypes).toContain('salesforce_user');
+      const warning = run.logs.find((record) =>
+        record.message.startsWith('What 1 permission set group grants'),
+      );
+      expect(warning?.message).toBe(
+        'What 1 permission set group grants is unknown: the run collected neither the aggregate permission set nor the components',
+      );
+      expect(warning?.fields).toMatchObject({
+        groups: [{ groupId: '0PGDoDG00000001ODA' }],
+        notCollected: ['PermissionSetGroupComponent'],
+      });
+    } finally {
+      await unlinked.close();
+    }
   });
 
   test('permission set assignments: a warning, and the users and what hangs off them partial', async () => {
@@ -319,3 +343,14 @@ test('groups whose components agree with what Salesforce calculated log nothing 
   const run = await runIntegration(localInstanceConfig(org()));
   expect(recalculationLog(run.logs)).toBeUndefined();
 });
+
+/** Data Admin Group's aggregate permission set not linked to its group. */
+function devOrgWithDataAdminGroupAggregateUnlinked(): OrgDataset {
+  const dataset = loadDevOrg();
+  dataset.PermissionSet = dataset.PermissionSet.map((permissionSet) =>
+    permissionSet.Id === '0PSDoDG00000001ODA'
+      ? { ...permissionSet, PermissionSetGroupId: null }
+      : permissionSet,
+  );
+  return dataset;
+}

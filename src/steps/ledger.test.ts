@@ -79,12 +79,12 @@ test('a reference to an entity not collected is skipped; a null one is not', asy
 
 test('an omission is summed up without a warning', () => {
   const { ledger, info, publishWarnEvent } = ledgerWithContext();
-  ledger.omit('permission set owned by the user profile');
+  ledger.omit('assignee not among the users read');
   ledger.finish();
 
   expect(info).toHaveBeenCalledWith(
     expect.objectContaining({
-      omitted: { 'permission set owned by the user profile': 1 },
+      omitted: { 'assignee not among the users read': 1 },
     }),
     'Collected User records',
   );

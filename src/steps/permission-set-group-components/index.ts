@@ -34,73 +34,100 @@ import { componentKind } from './converter';
 export async function fetchPermissionSetGroupComponents(
   context: IntegrationStepExecutionContext<IntegrationConfig>,
 ): Promise<void> {
-  const { jobState } = context;
-  const sources = await readGrants(jobState);
+  const sources = await readGrants(context.jobState);
   const granted: Record<string, PermissionMask[]> = {};
   const muted: Record<string, PermissionMask> = {};
-  const incomplete = new Set<string>();
+  /** Group → a component of it the run did not collect. */
+  const missing = new Map<string, string>();
   const ledger = new StepLedger(context, 'PermissionSetGroupComponent');
-  await collectObject<SalesforcePermissionSetGroupComponent>(context, ledger, {
-    query: {
-      object: 'PermissionSetGroupComponent',
-      fields: PERMISSION_SET_GROUP_COMPONENT_FIELDS,
-    },
-    relationships: ({
-      PermissionSetGroupId: group,
-      PermissionSetId: member,
-    }) => {
-      switch (componentKind(member)) {
-        case 'muting': {
-          const mask = sources.muted?.[member!];
-          if (mask === undefined) incomplete.add(group);
-          else muted[group] = (muted[group] ?? 0) | mask;
-          return [
-            ledger.relate(
-              Relationships.PERMISSION_SET_GROUP_HAS_MUTING_PERMISSION_SET,
-              group,
-              member,
-            ),
-          ];
-        }
-        case 'permission-set': {
-          const grant = sources.permissionSets?.[member!];
-          if (grant === undefined) incomplete.add(group);
-          else (granted[group] ??= []).push(grant.mask);
-          return [
-            ledger.relate(
-              Relationships.PERMISSION_SET_GROUP_HAS_PERMISSION_SET,
-              group,
-              member,
-            ),
-          ];
-        }
-        default:
-          ledger.omit('component without a permission set');
-          return [];
-      }
-    },
-  });
-  if (sources.groups) {
-    const masks = {
-      aggregated: aggregatedMasks(sources),
-      fromComponents: componentMasks(
-        sources.groups,
-        granted,
-        muted,
-        incomplete,
-      ),
-    };
-    const grants = groupGrants(sources.groups, masks);
-    await jobState.setData(DataKeys.PERMISSION_SET_GROUP_GRANTS, grants);
-    logRecalculationGaps(context, sources.groups, masks);
-    warnOfUnknownGroups(context, sources, grants);
-  } else {
-    context.logger.warn(
-      'What permission set groups grant is unknown: PermissionSetGroup was not collected',
+  let componentsRead = false;
+  try {
+    await collectObject<SalesforcePermissionSetGroupComponent>(
+      context,
+      ledger,
+      {
+        query: {
+          object: 'PermissionSetGroupComponent',
+          fields: PERMISSION_SET_GROUP_COMPONENT_FIELDS,
+        },
+        relationships: ({
+          PermissionSetGroupId: group,
+          PermissionSetId: member,
+        }) => {
+          switch (componentKind(member)) {
+            case 'muting': {
+              const mask = sources.muted?.[member!];
+              if (mask === undefined) missing.set(group, member!);
+              else muted[group] = (muted[group] ?? 0) | mask;
+              return [
+                ledger.relate(
+                  Relationships.PERMISSION_SET_GROUP_HAS_MUTING_PERMISSION_SET,
+                  group,
+                  member,
+                ),
+              ];
+            }
+            case 'permission-set': {
+              const grant = sources.permissionSets?.[member!];
+              if (grant === undefined) missing.set(group, member!);
+              else (granted[group] ??= []).push(grant.mask);
+              return [
+                ledger.relate(
+                  Relationships.PERMISSION_SET_GROUP_HAS_PERMISSION_SET,
+                  group,
+                  member,
+                ),
+              ];
+            }
+            default:
+              ledger.omit('component without a permission set');
+              return [];
+          }
+        },
+      },
+    );
+    componentsRead = true;
+  } finally {
+    // Even when the components could not be read: the groups whose
+    // aggregate permission set was collected are known all the same.
+    await storeGroupGrants(
+      context,
+      sources,
+      componentsRead ? { granted, muted, missing } : undefined,
     );
   }
   logOrphanAggregates(context, sources);
   ledger.finish();
+}
+
+/** What the components the run read say each group grants. */
+interface ComponentsRead {
+  granted: Record<string, PermissionMask[]>;
+  muted: Record<string, PermissionMask>;
+  missing: Map<string, string>;
+}
+
+async function storeGroupGrants(
+  context: IntegrationStepExecutionContext<IntegrationConfig>,
+  sources: GroupSources,
+  components: ComponentsRead | undefined,
+) {
+  if (!sources.groups) {
+    context.logger.warn(
+      'What permission set groups grant is unknown: PermissionSetGroup was not collected',
+    );
+    return;
+  }
+  const masks = {
+    aggregated: aggregatedMasks(sources),
+    fromComponents: components
+      ? componentMasks(sources.groups, components)
+      : new Map<string, PermissionMask>(),
+  };
+  const grants = groupGrants(sources.groups, masks);
+  await context.jobState.setData(DataKeys.PERMISSION_SET_GROUP_GRANTS, grants);
+  logRecalculationGaps(context, sources.groups, masks);
+  warnOfUnknownGroups(context, sources, grants, components);
 }
 
 /** Undefined where the step that reads it failed. */
@@ -143,13 +170,11 @@ function aggregatedMasks(sources: GroupSources): Map<string, PermissionMask> {
 
 function componentMasks(
   groups: Record<string, GroupGrant>,
-  granted: Record<string, PermissionMask[]>,
-  muted: Record<string, PermissionMask>,
-  incomplete: Set<string>,
+  { granted, muted, missing }: ComponentsRead,
 ): Map<string, PermissionMask> {
   return new Map(
     Object.keys(groups)
-      .filter((id) => !incomplete.has(id))
+      .filter((id) => !missing.has(id))
       .map((id) => [id, groupMask(granted[id] ?? [], muted[id] ?? 0)]),
   );
 }
@@ -223,21 +248,28 @@ function warnOfUnknownGroups(
   context: IntegrationStepExecutionContext<IntegrationConfig>,
   sources: GroupSources,
   grants: Record<string, GroupGrant>,
+  components: ComponentsRead | undefined,
 ) {
   const unknown = Object.keys(sources.groups ?? {}).filter((id) => !grants[id]);
   if (unknown.length === 0) return;
-  const cause = sources.permissionSets
-    ? `no aggregate permission set, and ${
-        sources.muted
-          ? 'components Salesforce did not return'
-          : 'MutingPermissionSet not collected'
-      }`
-    : 'PermissionSet not collected';
+  const notCollected = [
+    sources.permissionSets ? undefined : 'PermissionSet',
+    sources.muted ? undefined : 'MutingPermissionSet',
+    components ? undefined : 'PermissionSetGroupComponent',
+  ].filter(Boolean);
   context.logger.warn(
-    { groupIds: unknown.slice(0, 20) },
+    {
+      groups: unknown.slice(0, 20).map((groupId) => ({
+        groupId,
+        missing: components?.missing.get(groupId),
+      })),
+      notCollected,
+    },
     `What ${unknown.length} permission set ${
       unknown.length === 1 ? 'group grants' : 'groups grant'
-    } is unknown: ${cause}`,
+    } is unknown: the run collected neither the aggregate permission set nor ${
+      components ? 'every component' : 'the components'
+    }`,
   );
 }
 
