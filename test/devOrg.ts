@@ -1,5 +1,6 @@
 import { readFileSync } from 'fs';
 import path from 'path';
+import { loadDevOrg, OrgDataset } from '../local-salesforce/dataset';
 
 const DEV_ORG = path.join(
   __dirname,
@@ -24,4 +25,19 @@ export function devOrgRecords<T>(object: string, fields: string[]): T[] {
         fields.map((field) => [field, record[field] ?? null]),
       ) as T,
   );
+}
+
+/**
+ * The dev org with Data Admin Group's aggregate permission set not linked
+ * to the group, so that what the group grants rests on its components
+ * alone.
+ */
+export function devOrgWithDataAdminGroupAggregateUnlinked(): OrgDataset {
+  const dataset = loadDevOrg();
+  dataset.PermissionSet = dataset.PermissionSet.map((permissionSet) =>
+    permissionSet.Id === '0PSDoDG00000001ODA'
+      ? { ...permissionSet, PermissionSetGroupId: null }
+      : permissionSet,
+  );
+  return dataset;
 }

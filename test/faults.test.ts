@@ -11,6 +11,7 @@ import {
 import { IntegrationConfig } from '../src/config';
 import { expectedGraph } from '../scripts/lib/expectedGraph';
 import { PageSpill } from '../src/salesforce/pageSpill';
+import { devOrgWithDataAdminGroupAggregateUnlinked } from './devOrg';
 import { DEV_ORG_ENTITIES, DEV_ORG_RELATIONSHIPS } from './devOrgGraph';
 import { localInstanceConfig } from './localOrg';
 import { IntegrationRun, runIntegration } from './runIntegration';
@@ -65,20 +66,11 @@ function failureMessages(run: IntegrationRun): string {
     .join('\n');
 }
 
-/**
- * The dev org with Data Admin Group's aggregate permission set not linked
- * to the group, so that what the group grants rests on its components
- * alone.
- */
-function withoutDataAdminGroupAggregate(): OrgDataset {
-  const dataset = loadDevOrg();
-  dataset.PermissionSet = dataset.PermissionSet.map((permissionSet) =>
-    permissionSet.Id === '0PSDoDG00000001ODA'
-      ? { ...permissionSet, PermissionSetGroupId: null }
-      : permissionSet,
-  );
-  return dataset;
-}
+const MUTING_UNREADABLE: Fault = {
+  kind: 'insufficient-access',
+  target: 'MutingPermissionSet',
+  times: Infinity,
+};
 
 function statusOf(run: IntegrationRun, stepId: string) {
   return run.steps.find((step) => step.id === stepId)?.status;
@@ -287,13 +279,7 @@ describe('faults to report: the step fails, its types are partial', () => {
   });
 
   test('unreadable MutingPermissionSet: users holding a group that mutes get what Salesforce calculated for it', async () => {
-    const { run } = await runWithFaults([
-      {
-        kind: 'insufficient-access',
-        target: 'MutingPermissionSet',
-        times: Infinity,
-      },
-    ]);
+    const { run } = await runWithFaults([MUTING_UNREADABLE]);
     expect(statusOf(run, 'fetch-users')).toBe('success');
     expect(run.partialTypes).toContain('salesforce_muting_permission_set');
     expect(run.partialTypes).not.toContain('salesforce_user');
@@ -302,19 +288,8 @@ describe('faults to report: the step fails, its types are partial', () => {
   });
 
   test('unreadable MutingPermissionSet, the group aggregate permission set not returned: its holders left out', async () => {
-    const dataset = withoutDataAdminGroupAggregate();
-    const { run } = await runWithFaults(
-      [
-        {
-          kind: 'insufficient-access',
-          target: 'MutingPermissionSet',
-          times: Infinity,
-        },
-      ],
-      {},
-      20,
-      dataset,
-    );
+    const dataset = devOrgWithDataAdminGroupAggregateUnlinked();
+    const { run } = await runWithFaults([MUTING_UNREADABLE], {}, 20, dataset);
     expect(statusOf(run, 'fetch-users')).toBe('failure');
     expect(run.partialTypes).toEqual(
       expect.arrayContaining([
@@ -345,18 +320,7 @@ describe('faults to report: the step fails, its types are partial', () => {
             }
           : row,
     );
-    const { run } = await runWithFaults(
-      [
-        {
-          kind: 'insufficient-access',
-          target: 'MutingPermissionSet',
-          times: Infinity,
-        },
-      ],
-      {},
-      20,
-      dataset,
-    );
+    const { run } = await runWithFaults([MUTING_UNREADABLE], {}, 20, dataset);
     expect(statusOf(run, 'fetch-users')).toBe('success');
     expect(run.partialTypes).not.toContain('salesforce_user');
   });
@@ -365,7 +329,7 @@ describe('faults to report: the step fails, its types are partial', () => {
     [
       'a muting permission set Salesforce did not return, nor the aggregate permission set',
       (dataset) => {
-        Object.assign(dataset, withoutDataAdminGroupAggregate());
+        Object.assign(dataset, devOrgWithDataAdminGroupAggregateUnlinked());
         dataset.MutingPermissionSet = [];
       },
     ],

@@ -6,6 +6,7 @@ import {
   startLocalSalesforce,
 } from '../local-salesforce/server';
 import { Steps } from '../src/constants';
+import { devOrgWithDataAdminGroupAggregateUnlinked } from './devOrg';
 import { localInstanceConfig, stepTestConfig, useLocalOrg } from './localOrg';
 import { LogRecord, runIntegration } from './runIntegration';
 
@@ -343,14 +344,3 @@ test('groups whose components agree with what Salesforce calculated log nothing 
   const run = await runIntegration(localInstanceConfig(org()));
   expect(recalculationLog(run.logs)).toBeUndefined();
 });
-
-/** Data Admin Group's aggregate permission set not linked to its group. */
-function devOrgWithDataAdminGroupAggregateUnlinked(): OrgDataset {
-  const dataset = loadDevOrg();
-  dataset.PermissionSet = dataset.PermissionSet.map((permissionSet) =>
-    permissionSet.Id === '0PSDoDG00000001ODA'
-      ? { ...permissionSet, PermissionSetGroupId: null }
-      : permissionSet,
-  );
-  return dataset;
-}
