@@ -232,26 +232,22 @@ describe('faults to report: the step fails, its types are partial', () => {
     );
   });
 
-  test('a query that keeps timing out fails after its restarts, saying to run again', async () => {
-    const { run } = await runWithFaults([
+  test.each<[string, Fault, string]>([
+    [
+      'a query that keeps timing out fails after its restarts, saying to run again',
       { kind: 'query-timeout', target: 'Group', times: Infinity },
-    ]);
-    expect(statusOf(run, 'fetch-groups')).toBe('failure');
-    expect(run.partialTypes).toContain('salesforce_group');
-    expect(failureMessages(run)).toMatch(
       'the query ran too long in Salesforce, which happens when the org is busy: run again',
-    );
-  });
-
-  test('a session refused right after it was granted says what to check', async () => {
-    const { run } = await runWithFaults([
+    ],
+    [
+      'a session refused right after it was granted says what to check',
       { kind: 'expire-sessions', target: 'Group', page: 2, times: Infinity },
-    ]);
+      'INVALID_SESSION_ID: Session expired or invalid (a session granted just now was refused. Check that loginUrl grants tokens for the org at instanceUrl (production refuses a sandbox’s), the connected app’s session policies',
+    ],
+  ])('%s', async (_, fault, message) => {
+    const { run } = await runWithFaults([fault]);
     expect(statusOf(run, 'fetch-groups')).toBe('failure');
     expect(run.partialTypes).toContain('salesforce_group');
-    expect(failureMessages(run)).toMatch(
-      'INVALID_SESSION_ID: Session expired or invalid (a session granted just now was refused. Check that loginUrl grants tokens for the org at instanceUrl (production refuses a sandbox’s), the connected app’s session policies',
-    );
+    expect(failureMessages(run)).toMatch(message);
   });
 
   test('a fault that persists after the retries', async () => {

@@ -35,10 +35,7 @@ export async function fetchPermissionSetGroupComponents(
   context: IntegrationStepExecutionContext<IntegrationConfig>,
 ): Promise<void> {
   const sources = await readGrants(context.jobState);
-  const granted: Record<string, PermissionMask[]> = {};
-  const muted: Record<string, PermissionMask> = {};
-  /** Group → a component of it the run did not collect. */
-  const missing = new Map<string, string>();
+  const components = new ComponentsRead(sources);
   const ledger = new StepLedger(context, 'PermissionSetGroupComponent');
   let componentsRead = false;
   try {
@@ -50,39 +47,22 @@ export async function fetchPermissionSetGroupComponents(
           object: 'PermissionSetGroupComponent',
           fields: PERMISSION_SET_GROUP_COMPONENT_FIELDS,
         },
-        relationships: ({
-          PermissionSetGroupId: group,
-          PermissionSetId: member,
-        }) => {
-          switch (componentKind(member)) {
-            case 'muting': {
-              const mask = sources.muted?.[member!];
-              if (mask === undefined) missing.set(group, member!);
-              else muted[group] = (muted[group] ?? 0) | mask;
-              return [
-                ledger.relate(
-                  Relationships.PERMISSION_SET_GROUP_HAS_MUTING_PERMISSION_SET,
-                  group,
-                  member,
-                ),
-              ];
-            }
-            case 'permission-set': {
-              const grant = sources.permissionSets?.[member!];
-              if (grant === undefined) missing.set(group, member!);
-              else (granted[group] ??= []).push(grant.mask);
-              return [
-                ledger.relate(
-                  Relationships.PERMISSION_SET_GROUP_HAS_PERMISSION_SET,
-                  group,
-                  member,
-                ),
-              ];
-            }
-            default:
-              ledger.omit('component without a permission set');
-              return [];
+        relationships: ({ PermissionSetGroupId: group, PermissionSetId }) => {
+          const kind = componentKind(PermissionSetId);
+          if (!kind) {
+            ledger.omit('component without a permission set');
+            return [];
           }
+          components.add(group, PermissionSetId!, kind);
+          return [
+            ledger.relate(
+              kind === 'muting'
+                ? Relationships.PERMISSION_SET_GROUP_HAS_MUTING_PERMISSION_SET
+                : Relationships.PERMISSION_SET_GROUP_HAS_PERMISSION_SET,
+              group,
+              PermissionSetId,
+            ),
+          ];
         },
       },
     );
@@ -93,7 +73,7 @@ export async function fetchPermissionSetGroupComponents(
     await storeGroupGrants(
       context,
       sources,
-      componentsRead ? { granted, muted, missing } : undefined,
+      componentsRead ? components : undefined,
     );
   }
   logOrphanAggregates(context, sources);
@@ -101,10 +81,27 @@ export async function fetchPermissionSetGroupComponents(
 }
 
 /** What the components the run read say each group grants. */
-interface ComponentsRead {
-  granted: Record<string, PermissionMask[]>;
-  muted: Record<string, PermissionMask>;
-  missing: Map<string, string>;
+class ComponentsRead {
+  readonly granted: Record<string, PermissionMask[]> = {};
+  readonly muted: Record<string, PermissionMask> = {};
+  /** Group → a component of it the run did not collect. */
+  readonly missing = new Map<string, string>();
+
+  constructor(private readonly sources: GroupSources) {}
+
+  add(group: string, member: string, kind: 'muting' | 'permission-set') {
+    const mask =
+      kind === 'muting'
+        ? this.sources.muted?.[member]
+        : this.sources.permissionSets?.[member]?.mask;
+    if (mask === undefined) {
+      this.missing.set(group, member);
+    } else if (kind === 'muting') {
+      this.muted[group] = (this.muted[group] ?? 0) | mask;
+    } else {
+      (this.granted[group] ??= []).push(mask);
+    }
+  }
 }
 
 async function storeGroupGrants(
