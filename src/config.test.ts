@@ -87,9 +87,15 @@ describe('parseIntegrationConfig', () => {
     );
   });
 
-  test('names an instanceUrl that is not a URL', () => {
+  test('names an instanceUrl that is not a URL, with no guess', () => {
+    expect(problemsWith({ instanceUrl: 'nope' })).toMatch(
+      /instanceUrl "nope" is not a URL(;|$)/,
+    );
+  });
+
+  test('suggests https:// for a host pasted without it', () => {
     expect(problemsWith({ instanceUrl: 'example.my.salesforce.com' })).toMatch(
-      'instanceUrl "example.my.salesforce.com" is not a URL',
+      'instanceUrl "example.my.salesforce.com" is not a URL (did you mean https://example.my.salesforce.com?)',
     );
   });
 
@@ -99,6 +105,18 @@ describe('parseIntegrationConfig', () => {
   ])('points a Lightning address, %s, to the My Domain URL', (url, name) => {
     expect(problemsWith({ instanceUrl: url })).toMatch(
       `instanceUrl "${url}" is the address of Lightning Experience pages, not of the API: use the org's My Domain URL, https://${name}.my.salesforce.com`,
+    );
+  });
+
+  test.each([
+    ['https://acme.my.salesforce-setup.com/lightning/setup/Home', 'acme.my'],
+    [
+      'https://acme--uat.sandbox.my.salesforce-setup.com',
+      'acme--uat.sandbox.my',
+    ],
+  ])('points a Setup address, %s, to the My Domain URL', (url, name) => {
+    expect(problemsWith({ instanceUrl: url })).toMatch(
+      `instanceUrl "${url}" is the address of Setup pages, not of the API: use the org's My Domain URL, https://${name}.salesforce.com`,
     );
   });
 
@@ -148,6 +166,10 @@ describe('parseIntegrationConfig', () => {
       ['00EDo0000019yHaMAI', '00EDo0000019yHb'],
     ],
     ['["00EDo0000019yHaMAI"]', ['00EDo0000019yHaMAI']],
+    [
+      '00EDo0000019yHaMAI;00EDo0000019yHb\n00EDo0000019yHc',
+      ['00EDo0000019yHaMAI', '00EDo0000019yHb', '00EDo0000019yHc'],
+    ],
   ])('reads the role filter %s', (userRoleFilter, ids) => {
     expect(
       parseIntegrationConfig({ ...valid, userRoleFilter }).userRoleIds,

@@ -142,7 +142,10 @@ function parseUrl(
   try {
     url = new URL(text);
   } catch {
-    problems.push(`${field} "${text}" is not a URL`);
+    const hint = HOST_WITHOUT_SCHEME.test(text)
+      ? ` (did you mean https://${text}?)`
+      : '';
+    problems.push(`${field} "${text}" is not a URL${hint}`);
     return text;
   }
   if (!isAllowedUrl(url)) {
@@ -152,6 +155,13 @@ function parseUrl(
   } else if (url.hostname === EXAMPLE_HOST) {
     problems.push(
       `${field} "${text}" is the placeholder from .env.example: set it to your org's My Domain URL`,
+    );
+  } else if (url.hostname.endsWith(SETUP_DOMAIN)) {
+    problems.push(
+      `${field} "${text}" is the address of Setup pages, not of the API: use the org's My Domain URL, https://${url.hostname.slice(
+        0,
+        -SETUP_DOMAIN.length,
+      )}.salesforce.com`,
     );
   } else if (url.hostname.endsWith(LIGHTNING_DOMAIN)) {
     problems.push(
@@ -166,11 +176,17 @@ function parseUrl(
   return url.origin;
 }
 
+/** `name.my.salesforce.com` and the like, pasted without `https://`. */
+const HOST_WITHOUT_SCHEME = /^[a-z0-9-]+(\.[a-z0-9-]+)+(\/\S*)?$/i;
+
 /** The placeholder .env.example ships, which must not receive the secret. */
 const EXAMPLE_HOST = 'your-domain.my.salesforce.com';
 
 /** What a browser shows; the API answers on the My Domain host instead. */
 const LIGHTNING_DOMAIN = '.lightning.force.com';
+
+/** Setup's own domain, `name.my.salesforce-setup.com`: also no API. */
+const SETUP_DOMAIN = '.salesforce-setup.com';
 
 /**
  * The oldest version whose documentation lists every field the queries
@@ -200,8 +216,9 @@ function parseApiVersion(value: string | undefined, problems: string[]) {
 const MAX_FILTER_IDS = 300;
 
 /**
- * Accepts one id, comma-separated ids or a JSON array of ids, as the public
- * Salesforce integration did. Ids end up in SOQL, so anything that is not
+ * Accepts one id, ids separated by commas (or semicolons or line breaks, as
+ * spreadsheets copy them) or a JSON array of ids, as the public Salesforce
+ * integration did. Ids end up in SOQL, so anything that is not
  * a Salesforce id of the right object is rejected here: a filter that
  * matched nobody would make JupiterOne delete every user.
  */
@@ -217,7 +234,7 @@ function parseIdList(
   }
   const values = text.startsWith('[')
     ? parseJsonArray(field, text, problems)
-    : text.split(',');
+    : text.split(/[,;\n]/);
   const ids = values.map((id) => String(id).trim()).filter(Boolean);
   for (const id of ids) {
     if (!isSalesforceId(id)) {

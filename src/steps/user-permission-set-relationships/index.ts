@@ -31,6 +31,8 @@ export async function buildUserPermissionSetGroupRelationships(
     );
   }
   const ledger = new StepLedger(context, 'PermissionSetAssignment');
+  // Read by the users step; counted here so the summary says what was linked.
+  ledger.countFetched(assignments);
   const now = Date.now();
   await jobState.addRelationships(
     defined(
