@@ -6,10 +6,18 @@ import {
 
 /**
  * Who holds which security permission, and through what. Permissions are
- * bits of a number (28 of them fit), so a user's effective permissions are
- * the OR of what each of their grants holds.
+ * bits of a number, so a user's effective permissions are the OR of what
+ * each of their grants holds.
  */
 export type PermissionMask = number;
+
+/** JavaScript's bitwise operators work on 32 bits: `1 << 32` is 1 again. */
+const MASK_BITS = 32;
+if (SECURITY_PERMISSIONS.length > MASK_BITS) {
+  throw new Error(
+    `${SECURITY_PERMISSIONS.length} security permissions do not fit the ${MASK_BITS} bits of a PermissionMask`,
+  );
+}
 
 export function permissionMask(record: PermissionFlags): PermissionMask {
   return SECURITY_PERMISSIONS.reduce(
@@ -36,6 +44,12 @@ export interface PolicyGrant extends Grant {
   activationRequired: boolean;
 }
 
+/** A group as a grant, with where Salesforce is in calculating it. */
+export interface GroupGrant extends PolicyGrant {
+  /** Updated, or Outdated, Updating or Failed while not recalculated. */
+  status: string | null;
+}
+
 /** One row of PermissionSetAssignment, as the users step needs it. */
 export interface Assignment {
   /** The permission set, or the group when `group` is true. */
@@ -44,6 +58,9 @@ export interface Assignment {
   expiresOn?: number;
   active: boolean;
 }
+
+/** A user's assignment of a permission set group: [user id, assignment]. */
+export type GroupAssignment = [string, Assignment];
 
 export function isExpired(assignment: Assignment, now: number): boolean {
   return assignment.expiresOn !== undefined && assignment.expiresOn <= now;

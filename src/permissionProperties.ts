@@ -18,7 +18,7 @@ export const permissionPropertySchema = Object.fromEntries(
 
 /**
  * The security permissions a profile or permission set record grants, as
- * entity properties. A flag the org's API version lacks (null) is false.
+ * entity properties: a flag that is not `true` (null included) is false.
  */
 export function permissionProperties(
   record: PermissionFlags,

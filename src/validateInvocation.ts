@@ -3,11 +3,7 @@ import {
   IntegrationProviderAuthenticationError,
   IntegrationValidationError,
 } from '@jupiterone/integration-sdk-core';
-import {
-  IntegrationConfig,
-  parseIntegrationConfig,
-  SalesforceSettings,
-} from './config';
+import { IntegrationConfig } from './config';
 import { SalesforceClient } from './salesforce/client';
 import { getSalesforceClient } from './execution';
 import { SalesforceOAuthError } from './salesforce/errors';
@@ -21,9 +17,10 @@ import { tokenUrlOf } from './salesforce/oauth';
 export async function validateInvocation(
   context: IntegrationExecutionContext<IntegrationConfig>,
 ): Promise<void> {
-  const settings = parseIntegrationConfig(context.instance.config);
+  // Building the client validates the configuration, every problem at once.
   const client = getSalesforceClient(context);
-  await authenticate(client, settings, context);
+  const { settings } = client;
+  await authenticate(client, context);
   const offered = await client.apiVersions(context.logger);
   if (!offered.includes(settings.apiVersion)) {
     throw new IntegrationValidationError(
@@ -38,7 +35,6 @@ export async function validateInvocation(
 
 async function authenticate(
   client: SalesforceClient,
-  settings: SalesforceSettings,
   context: IntegrationExecutionContext<IntegrationConfig>,
 ) {
   try {
@@ -53,7 +49,7 @@ async function authenticate(
       });
     }
     throw new IntegrationValidationError(
-      `The token request to ${tokenUrlOf(settings)} failed (${
+      `The token request to ${tokenUrlOf(client.settings)} failed (${
         err.statusText ?? err.message
       }). If that URL is wrong, fix instanceUrl or loginUrl; if Salesforce is down, try again later`,
     );

@@ -13,8 +13,6 @@ export interface SalesforceOrganization {
   InstanceName: string | null;
   IsSandbox: boolean | null;
   Country: string | null;
-  DefaultLocaleSidKey: string | null;
-  TimeZoneSidKey: string | null;
   CreatedDate: string | null;
   LastModifiedDate: string | null;
 }
@@ -26,8 +24,6 @@ export const ORGANIZATION_FIELDS = [
   'InstanceName',
   'IsSandbox',
   'Country',
-  'DefaultLocaleSidKey',
-  'TimeZoneSidKey',
   'CreatedDate',
   'LastModifiedDate',
 ];

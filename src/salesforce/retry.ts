@@ -5,7 +5,10 @@
 export interface RetryPolicy {
   /** Tries per request, the first included. */
   maxAttempts: number;
-  /** The wait before the first retry; it doubles for each further one. */
+  /**
+   * The wait before the first retry, of which jitter takes off up to half;
+   * it doubles for each further one.
+   */
   baseDelayMs: number;
   /** The longest single wait, a Retry-After header's included. */
   maxDelayMs: number;
@@ -41,8 +44,9 @@ export function retryableStatusReason(status: number): string | undefined {
 }
 
 /**
- * Exponential backoff with full jitter, so that concurrent steps that failed
- * together do not retry together; a Retry-After the server sent wins when
+ * Exponential backoff with "equal" jitter (half the backoff, plus a random
+ * part of the other half), so that concurrent steps that failed together
+ * do not retry together, yet none retries at once; a Retry-After the server sent wins when
  * it asks for longer.
  */
 export function retryDelayMs(

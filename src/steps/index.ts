@@ -6,7 +6,7 @@ import { permissionSetGroupComponentSteps } from './permission-set-group-compone
 import { permissionSetGroupSteps } from './permission-set-groups';
 import { permissionSetSteps } from './permission-sets';
 import { profileSteps } from './profiles';
-import { userPermissionSetRelationshipSteps } from './user-permission-set-relationships';
+import { userPermissionSetGroupRelationshipSteps } from './user-permission-set-group-relationships';
 import { userRoleSteps } from './user-roles';
 import { userSteps } from './users';
 
@@ -20,6 +20,6 @@ export const integrationSteps = [
   ...permissionSetGroupComponentSteps,
   ...groupSteps,
   ...userSteps,
-  ...userPermissionSetRelationshipSteps,
+  ...userPermissionSetGroupRelationshipSteps,
   ...groupMemberSteps,
 ];

@@ -4,6 +4,7 @@ import {
   JobState,
 } from '@jupiterone/integration-sdk-core';
 import {
+  GroupGrant,
   groupMask,
   PermissionMask,
   permissionsIn,
@@ -17,7 +18,6 @@ import {
 } from '../../salesforce/objects';
 import { collectObject } from '../collect';
 import { StepLedger } from '../ledger';
-import { GroupGrant } from '../permission-set-groups/converter';
 import { componentKind } from './converter';
 
 /**
@@ -124,7 +124,8 @@ async function storeGroupGrants(
   const grants = groupGrants(sources.groups, masks);
   await context.jobState.setData(DataKeys.PERMISSION_SET_GROUP_GRANTS, grants);
   logRecalculationGaps(context, sources.groups, masks);
-  warnOfUnknownGroups(context, sources, grants, components);
+  const unknown = Object.keys(sources.groups).filter((id) => !grants[id]);
+  warnOfUnknownGroups(context, sources, unknown, components);
 }
 
 /** Undefined where the step that reads it failed. */
@@ -244,10 +245,9 @@ function countOf(groups: number): string {
 function warnOfUnknownGroups(
   context: IntegrationStepExecutionContext<IntegrationConfig>,
   sources: GroupSources,
-  grants: Record<string, GroupGrant>,
+  unknown: string[],
   components: ComponentsRead | undefined,
 ) {
-  const unknown = Object.keys(sources.groups ?? {}).filter((id) => !grants[id]);
   if (unknown.length === 0) return;
   const notCollected = [
     sources.permissionSets ? undefined : 'PermissionSet',
@@ -287,7 +287,7 @@ function logOrphanAggregates(
   if (orphans.length > 0) {
     context.logger.info(
       { count: orphans.length, permissionSetIds: orphans.slice(0, 20) },
-      'Aggregate permission sets without a permission set group row',
+      'Aggregate permission sets of permission set groups not collected (deleted, or hidden from the integration user): users holding such a group are withheld by the users step, which says so',
     );
   }
 }

@@ -1,17 +1,11 @@
 import { Entity } from '@jupiterone/integration-sdk-core';
-import { PolicyGrant } from '../../access';
+import { GroupGrant } from '../../access';
 import { Entities } from '../../constants';
 import { createSalesforceEntity } from '../entity';
 import { SalesforcePermissionSetGroup } from '../../salesforce/objects';
 
 function permissionSetGroupLabel(group: SalesforcePermissionSetGroup) {
   return group.MasterLabel ?? group.DeveloperName;
-}
-
-/** A group as a grant, with where Salesforce is in calculating it. */
-export interface GroupGrant extends PolicyGrant {
-  /** Updated, or Outdated, Updating or Failed while not recalculated. */
-  status: string | null;
 }
 
 /** The group as a grant, before its permissions are worked out. */

@@ -2,6 +2,7 @@ import {
   IntegrationStep,
   IntegrationStepExecutionContext,
 } from '@jupiterone/integration-sdk-core';
+import { GroupGrant } from '../../access';
 import { IntegrationConfig } from '../../config';
 import { DataKeys, Entities, Relationships, Steps } from '../../constants';
 import {
@@ -11,11 +12,7 @@ import {
 import { getAccountKey } from '../accountKey';
 import { collectObject } from '../collect';
 import { StepLedger } from '../ledger';
-import {
-  createPermissionSetGroupEntity,
-  emptyGroupGrant,
-  GroupGrant,
-} from './converter';
+import { createPermissionSetGroupEntity, emptyGroupGrant } from './converter';
 
 export async function fetchPermissionSetGroups(
   context: IntegrationStepExecutionContext<IntegrationConfig>,

@@ -21,9 +21,6 @@ export interface AccessSources {
   groups?: Record<string, PolicyGrant>;
 }
 
-/** A user's assignment of a permission set group: [user id, assignment]. */
-export type GroupAssignment = [string, Assignment];
-
 export async function readAccessSources(
   jobState: JobState,
 ): Promise<AccessSources> {
@@ -47,8 +44,9 @@ export interface UnknownPrivileges {
  * hold, is unknown. Such a user is left out of the run, so that JupiterOne
  * keeps what it had of them rather than store privileges that are too
  * low, or too high. Salesforce hides the profiles of some of its own
- * users from the Profile query (hasHiddenProfile): their privileges leave
- * the profile out whatever the run collected, and are not held back for it.
+ * users from the Profile query (hasHiddenProfile): such a user is not held
+ * back for their profile, and their privileges include it only where the
+ * run collected it.
  */
 export function unknownPrivileges(
   user: SalesforceUser,
@@ -70,34 +68,46 @@ export function unknownPrivileges(
       };
     }
   }
-  for (const assignment of assignments) {
-    if (!isExpired(assignment, now)) {
-      const unknown = unknownAssignment(assignment, sources);
-      if (unknown) return unknown;
-    }
+  for (const assignment of inForce(assignments, now)) {
+    const unknown = unknownAssignment(assignment, sources);
+    if (unknown) return unknown;
   }
   return undefined;
 }
 
 function unknownAssignment(
-  { group, targetId }: Assignment,
+  assignment: Assignment,
   sources: AccessSources,
 ): UnknownPrivileges | undefined {
-  if (group) {
-    if (sources.groups?.[targetId]) return undefined;
+  if (grantOf(assignment, sources)) return undefined;
+  const missing = assignment.targetId;
+  if (assignment.group) {
     return {
       reason: 'they hold a permission set group whose permissions are unknown',
-      missing: targetId,
+      missing,
     };
   }
   if (!sources.permissionSets) {
     return { reason: 'permission sets were not collected' };
   }
-  if (sources.permissionSets[targetId]) return undefined;
   return {
     reason: 'they hold a permission set that was not collected',
-    missing: targetId,
+    missing,
   };
+}
+
+/** The assignments that count: those not expired. */
+function inForce(assignments: Assignment[], now: number): Assignment[] {
+  return assignments.filter((assignment) => !isExpired(assignment, now));
+}
+
+function grantOf(
+  { group, targetId }: Assignment,
+  sources: AccessSources,
+): PolicyGrant | undefined {
+  return group
+    ? sources.groups?.[targetId]
+    : sources.permissionSets?.[targetId];
 }
 
 /**
@@ -113,11 +123,8 @@ export function userAccess(
   const grants: Grant[] = [];
   const profile = user.ProfileId && sources.profiles?.[user.ProfileId];
   if (profile) grants.push(profile);
-  for (const assignment of assignments) {
-    if (isExpired(assignment, now)) continue;
-    const grant = assignment.group
-      ? sources.groups?.[assignment.targetId]
-      : sources.permissionSets?.[assignment.targetId];
+  for (const assignment of inForce(assignments, now)) {
+    const grant = grantOf(assignment, sources);
     if (grant) grants.push(grant);
   }
   return effectiveAccess(grants);

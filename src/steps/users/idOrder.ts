@@ -1,8 +1,8 @@
 import { IntegrationError } from '@jupiterone/integration-sdk-core';
 
 /** Ids are compared on their 15-character form; the suffix only encodes case. */
-const caseSensitive = (id: string) => id.slice(0, 15);
-const caseInsensitive = (id: string) => id.slice(0, 15).toLowerCase();
+const caseSensitiveKey = (id: string) => id.slice(0, 15);
+const caseInsensitiveKey = (id: string) => id.slice(0, 15).toLowerCase();
 
 /**
  * The order Salesforce returns ids in for `ORDER BY`. Salesforce documents
@@ -13,18 +13,19 @@ const caseInsensitive = (id: string) => id.slice(0, 15).toLowerCase();
  * passed in both.
  */
 export class IdOrder {
-  private caseSensitive = true;
-  private caseInsensitive = true;
+  /** Which orders the ids seen so far still allow. */
+  private mayBeCaseSensitive = true;
+  private mayBeCaseInsensitive = true;
 
   /** Notes that `later` followed `earlier` in a stream sorted by id. */
   observe(earlier: string, later: string, object: string): void {
-    if (caseSensitive(later) < caseSensitive(earlier)) {
-      this.caseSensitive = false;
+    if (caseSensitiveKey(later) < caseSensitiveKey(earlier)) {
+      this.mayBeCaseSensitive = false;
     }
-    if (caseInsensitive(later) < caseInsensitive(earlier)) {
-      this.caseInsensitive = false;
+    if (caseInsensitiveKey(later) < caseInsensitiveKey(earlier)) {
+      this.mayBeCaseInsensitive = false;
     }
-    if (!this.caseSensitive && !this.caseInsensitive) {
+    if (!this.mayBeCaseSensitive && !this.mayBeCaseInsensitive) {
       throw new IntegrationError({
         code: 'UNSORTED_QUERY_RESULT',
         message: `Salesforce returned ${object} records out of id order (${earlier} before ${later}), so users cannot be matched with their permission set assignments; please report this`,
@@ -35,8 +36,10 @@ export class IdOrder {
   /** Whether `current` comes after `id` in every order still possible. */
   isPast(current: string, id: string): boolean {
     return (
-      (!this.caseSensitive || caseSensitive(current) > caseSensitive(id)) &&
-      (!this.caseInsensitive || caseInsensitive(current) > caseInsensitive(id))
+      (!this.mayBeCaseSensitive ||
+        caseSensitiveKey(current) > caseSensitiveKey(id)) &&
+      (!this.mayBeCaseInsensitive ||
+        caseInsensitiveKey(current) > caseInsensitiveKey(id))
     );
   }
 }

@@ -1,4 +1,4 @@
-import { Assignment } from '../../access';
+import { Assignment, GroupAssignment } from '../../access';
 import {
   IntegrationStep,
   IntegrationStepExecutionContext,
@@ -25,7 +25,6 @@ import { collectObject } from '../collect';
 import { SKIPS_LOGGED_EACH, StepLedger, WithheldRecords } from '../ledger';
 import {
   AccessSources,
-  GroupAssignment,
   readAccessSources,
   unknownPrivileges,
   userAccess,
@@ -33,7 +32,7 @@ import {
 import { PageFacts, ReadAlongsideUsers } from './readAlongside';
 import { ASSIGNMENTS_QUERY } from './assignments';
 import { SECOND_FACTORS_QUERY } from './secondFactors';
-import { assignmentProperties } from '../user-permission-set-relationships/converter';
+import { assignmentProperties } from '../assignmentProperties';
 import {
   createUserEntity,
   createUserPersonRelationship,

@@ -40,7 +40,7 @@ export interface MergeOptions<R, V> {
  * midway fails the users step, its data marked partial until the next run.
  */
 export class MergeByUser<R, V> {
-  /** By user, in the order the users arrived. */
+  /** Values by user, in the order the rows arrived (sorted by user). */
   private readonly pending = new Map<string, V[]>();
   private held = 0;
   private mostHeld = 0;

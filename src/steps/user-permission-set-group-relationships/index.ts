@@ -2,13 +2,12 @@ import {
   IntegrationStep,
   IntegrationStepExecutionContext,
 } from '@jupiterone/integration-sdk-core';
-import { PolicyGrant } from '../../access';
+import { GroupAssignment, GroupGrant } from '../../access';
 import { IntegrationConfig } from '../../config';
 import { DataKeys, Relationships, Steps, USERS_GRAPH } from '../../constants';
 import { incompleteStepError } from '../incomplete';
 import { defined, StepLedger } from '../ledger';
-import { GroupAssignment } from '../users/access';
-import { assignmentProperties } from './converter';
+import { assignmentProperties } from '../assignmentProperties';
 
 /**
  * Links users to the permission set groups assigned to them, from the
@@ -22,7 +21,7 @@ export async function buildUserPermissionSetGroupRelationships(
   const assignments = await jobState.getData<GroupAssignment[]>(
     DataKeys.GROUP_ASSIGNMENTS,
   );
-  const groups = await jobState.getData<Record<string, PolicyGrant>>(
+  const groups = await jobState.getData<Record<string, GroupGrant>>(
     DataKeys.PERMISSION_SET_GROUPS,
   );
   if (!assignments || !groups) {
@@ -49,7 +48,7 @@ export async function buildUserPermissionSetGroupRelationships(
   ledger.finish();
 }
 
-export const userPermissionSetRelationshipSteps: IntegrationStep<IntegrationConfig>[] =
+export const userPermissionSetGroupRelationshipSteps: IntegrationStep<IntegrationConfig>[] =
   [
     {
       ...Steps.USER_PERMISSION_SET_GROUP_RELATIONSHIPS,

@@ -1,4 +1,4 @@
-import { Assignment, PolicyGrant } from '../../access';
+import { Assignment, isExpired, PolicyGrant } from '../access';
 
 /**
  * What an assignment says about a grant, as relationship properties: when
@@ -12,7 +12,7 @@ export function assignmentProperties(
 ) {
   return {
     expirationDate: assignment.expiresOn,
-    expired: assignment.expiresOn !== undefined && assignment.expiresOn <= now,
+    expired: isExpired(assignment, now),
     active: assignment.active,
     activationRequired: grant?.activationRequired === true,
   };
