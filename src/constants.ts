@@ -63,6 +63,8 @@ export const DataKeys = {
   GROUP_ASSIGNMENTS: 'group-assignments',
   /** Ids of the users left out because their privileges are unknown. */
   WITHHELD_USERS: 'withheld-user-ids',
+  /** Set once every role is in the graph (true). */
+  USER_ROLES_COLLECTED: 'user-roles-collected',
   /** Set once every group is in the graph (true). */
   GROUPS_COLLECTED: 'groups-collected',
 };

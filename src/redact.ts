@@ -12,6 +12,26 @@ export function redactor(secrets: string[]): (text: string) => string {
   return (text) => replaceSpans(text, spansOf(text, forms));
 }
 
+/** A parsed JSON value with `redact` applied to every string in it. */
+export function redactStrings(
+  value: unknown,
+  redact: (text: string) => string,
+): unknown {
+  if (typeof value === 'string') return redact(value);
+  if (Array.isArray(value)) {
+    return value.map((item) => redactStrings(item, redact));
+  }
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value).map(([key, item]) => [
+        key,
+        redactStrings(item, redact),
+      ]),
+    );
+  }
+  return value;
+}
+
 function printedForms(secret: string): string[] {
   const inJson = JSON.stringify(secret).slice(1, -1);
   return [

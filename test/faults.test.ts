@@ -352,6 +352,27 @@ describe('faults to report: the step fails, its types are partial', () => {
     },
   );
 
+  test('unreadable UserRole: users written, their role relationships left as JupiterOne had them', async () => {
+    const { run } = await runWithFaults([
+      { kind: 'query-timeout', target: 'UserRole', times: Infinity },
+    ]);
+    expect(statusOf(run, 'fetch-user-roles')).toBe('failure');
+    expect(statusOf(run, 'fetch-users')).toBe('failure');
+    expect(run.partialTypes).toEqual(
+      expect.arrayContaining([
+        'salesforce_user_role',
+        'salesforce_user_assigned_user_role',
+      ]),
+    );
+    expect(run.entities.salesforce_user).toBe(DEV_ORG_ENTITIES.salesforce_user);
+    expect(
+      run.relationships.salesforce_user_assigned_user_role,
+    ).toBeUndefined();
+    expect(failureMessages(run)).toMatch(
+      'User roles were not collected (see fetch-user-roles)',
+    );
+  });
+
   test('unreadable Profile: people are left out, platform users (whose profiles Salesforce hides anyway) written', async () => {
     const { run } = await runWithFaults([
       { kind: 'insufficient-access', target: 'Profile', times: Infinity },
@@ -419,6 +440,18 @@ describe('faults to report: the step fails, its types are partial', () => {
     expect(run.entities.salesforce_user).toBe(6);
     expect(failureMessages(run)).toMatch(
       `1 × privileges unknown: ${reason} (first: user 005Do000000PVvJIAW`,
+    );
+  });
+
+  test('rows naming a user the User query hid are warned about, with what to grant', async () => {
+    const dataset = loadDevOrg();
+    dataset.User = dataset.User.filter(
+      (user) => user.Id !== '005Do000000PVvJIAW',
+    );
+    const { run } = await runWithFaults([], {}, 20, dataset);
+    expect(run.entities.salesforce_user).toBe(6);
+    expect(failureMessages(run)).toMatch(
+      /Skipped PermissionSetAssignment data: \d+ × assignments of users the User query did not return \(created during the run, or hidden from the integration user: grant it View All Users\)/,
     );
   });
 

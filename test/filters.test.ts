@@ -21,7 +21,7 @@ test('users outside the filters are left out without a warning', async () => {
   expect(omitted).toEqual(
     expect.arrayContaining([
       { 'member outside the configured user filters': 2 },
-      { 'assignee outside the configured user filters': 3 },
+      { 'assignments of users outside the configured filters': 3 },
     ]),
   );
 });

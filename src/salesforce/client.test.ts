@@ -16,6 +16,20 @@ function clientFor(options?: ClientOptions) {
   );
 }
 
+/**
+ * Waits until the org has served `count` more queries than `before` (a
+ * loaded machine may take a while), then a little longer, so that a
+ * request too many would be counted too.
+ */
+async function queryCallsSettle(before: number, count: number) {
+  const deadline = Date.now() + 10_000;
+  while (org().calls.query - before < count && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  return org().calls.query - before;
+}
+
 async function collectIds(client: SalesforceClient, object: string) {
   const ids: string[] = [];
   for await (const page of client.query({ object, fields: ['Id'] })) {
@@ -32,16 +46,23 @@ test('follows nextRecordsUrl until done, each record once', async () => {
   expect(org().calls.query - before).toBe(Math.ceil(2_500 / 500));
 });
 
+test("records come without Salesforce's attributes, so raw data holds the selected fields", async () => {
+  const pages = clientFor().query({ object: 'User', fields: ['Id', 'Name'] });
+  const { value: records } = await pages.next();
+  await pages.return(undefined);
+  expect(JSON.parse(JSON.stringify(records[0]))).toEqual({
+    Id: records[0].Id,
+    Name: records[0].Name,
+  });
+});
+
 test('a query started early is read ahead, then taken without asking again', async () => {
   const client = clientFor();
   await client.authenticate();
   const before = org().calls.query;
   client.startEarly({ object: 'User', fields: ['Id'] });
   const pages = Math.ceil(2_500 / 500);
-  for (let wait = 0; org().calls.query - before < pages && wait < 100; wait++) {
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-  expect(org().calls.query - before).toBe(pages);
+  expect(await queryCallsSettle(before, pages)).toBe(pages);
   const ids = await collectIds(client, 'User');
   expect(new Set(ids).size).toBe(dataset.User.length);
   expect(org().calls.query - before).toBe(pages);
@@ -53,8 +74,7 @@ test('a query started early requests ten pages at most until it is taken', async
   const before = org().calls.query;
   const query = { object: 'PermissionSetAssignment', fields: ['Id'] };
   client.startEarly(query);
-  await new Promise((resolve) => setTimeout(resolve, 300));
-  expect(org().calls.query - before).toBe(10);
+  expect(await queryCallsSettle(before, 10)).toBe(10);
   const ids: string[] = [];
   for await (const page of client.query(query)) {
     ids.push(...page.map((record) => record.Id));
@@ -71,12 +91,10 @@ test('a query started early with fewer pages stays that far ahead of its taker',
   const before = org().calls.query;
   const query = { object: 'PermissionSetAssignment', fields: ['Id'] };
   client.startEarly(query, undefined, { pages: 2 });
-  await new Promise((resolve) => setTimeout(resolve, 300));
-  expect(org().calls.query - before).toBe(2);
+  expect(await queryCallsSettle(before, 2)).toBe(2);
   const pages = client.query(query);
   await pages.next();
-  await new Promise((resolve) => setTimeout(resolve, 300));
-  expect(org().calls.query - before).toBe(3);
+  expect(await queryCallsSettle(before, 3)).toBe(3);
   let rest = 0;
   for await (const page of pages) rest += page.length;
   expect(rest).toBe(dataset.PermissionSetAssignment.length - 500);
@@ -150,6 +168,39 @@ describe('with a Salesforce that misbehaves', () => {
     };
     return { send, urls };
   }
+
+  test.each([
+    ['an HTML page', false],
+    ['a JSON error', true],
+  ])(
+    'cuts the access token out of %s that echoes the request',
+    async (_, asJson) => {
+      const token = 'token-00D!ARsecret/+=';
+      const send: HttpSend = (request) => {
+        if (request.url.endsWith('/services/oauth2/token')) {
+          return Promise.resolve(json(200, { access_token: token }));
+        }
+        const echo = `Gateway refused: ${request.headers.Authorization}`;
+        return Promise.resolve(
+          asJson
+            ? json(400, [{ errorCode: 'BAD_REQUEST', message: echo }])
+            : {
+                status: 502,
+                headers: new Headers(),
+                json: undefined,
+                excerpt: request.redact?.(echo) ?? echo,
+              },
+        );
+      };
+      const client = clientFor({
+        send,
+        retry: { maxAttempts: 2, baseDelayMs: 1, maxDelayMs: 1 },
+      });
+      const error = await collectIds(client, 'User').catch((err) => err);
+      expect(error.message).toMatch('Gateway refused: Bearer [REDACTED]');
+      expect(error.message).not.toMatch('ARsecret');
+    },
+  );
 
   test('refuses a nextRecordsUrl on another origin before sending anything', async () => {
     const { send, urls } = scripted({

@@ -1,5 +1,6 @@
 import { IntegrationProviderAPIError } from '@jupiterone/integration-sdk-core';
 import { isAllowedUrl, SalesforceSettings } from '../config';
+import { redactor, redactStrings } from '../redact';
 import {
   ApiUsage,
   createApiError,
@@ -347,6 +348,7 @@ export class SalesforceClient {
     token: string,
     log: RetryLog,
   ): Promise<HttpResponse> {
+    const redact = redactor([token]);
     return sendWithRetries(
       {
         url,
@@ -356,10 +358,11 @@ export class SalesforceClient {
           Accept: 'application/json',
           'Sforce-Query-Options': `batchSize=${BATCH_SIZE}`,
         },
+        redact,
       },
       this.retry,
       log,
-      this.send,
+      errorsWithoutToken(this.send, redact),
     ).catch((err) => {
       throw err instanceof RequestFailedError
         ? this.failedRequestError(url, err)
@@ -431,10 +434,30 @@ export class SalesforceClient {
       this.usageWarned = true;
       log.warn(
         { apiUsage: this.usage },
-        'The org has used over 90% of its daily API allowance',
+        `The org has used over ${
+          API_USAGE_WARNING * 100
+        }% of its daily API allowance`,
       );
     }
   }
+}
+
+/**
+ * Error answers with the access token cut out of their JSON: a proxy or
+ * gateway that echoes the request would otherwise put the token in retry
+ * warnings and the step's error. (The sender cuts it out of a text answer's
+ * excerpt.) Pages of records are left alone.
+ */
+function errorsWithoutToken(
+  send: HttpSend,
+  redact: (text: string) => string,
+): HttpSend {
+  return async (request, timeoutMs) => {
+    const response = await send(request, timeoutMs);
+    return response.status < 300
+      ? response
+      : { ...response, json: redactStrings(response.json, redact) };
+  };
 }
 
 /** A log that the step taking a query started early takes over. */

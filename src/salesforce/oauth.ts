@@ -1,4 +1,4 @@
-import { redactor } from '../redact';
+import { redactor, redactStrings } from '../redact';
 import { SalesforceOAuthError } from './errors';
 import { HttpSend, httpSend, RetryLog, sendWithRetries } from './http';
 import { RetryPolicy } from './retry';
@@ -64,24 +64,6 @@ function withoutRequestSecrets(
       ? response
       : { ...response, json: redactStrings(response.json, redact) };
   };
-}
-
-function redactStrings(
-  value: unknown,
-  redact: (text: string) => string,
-): unknown {
-  if (typeof value === 'string') return redact(value);
-  if (Array.isArray(value))
-    return value.map((item) => redactStrings(item, redact));
-  if (value && typeof value === 'object') {
-    return Object.fromEntries(
-      Object.entries(value).map(([key, item]) => [
-        key,
-        redactStrings(item, redact),
-      ]),
-    );
-  }
-  return value;
 }
 
 interface TokenResponse {

@@ -54,7 +54,7 @@ test('a record that cannot be converted is logged with its Id and counted', () =
 });
 
 test('a reference to an entity not collected is skipped; a null one is not', async () => {
-  const { context, ledger, publishWarnEvent } = ledgerWithContext();
+  const { context, ledger, info, publishWarnEvent } = ledgerWithContext();
   await context.jobState.addEntity({
     _key: '005A',
     _type: 'salesforce_user',
@@ -69,6 +69,15 @@ test('a reference to an entity not collected is skipped; a null one is not', asy
   ).toBeUndefined();
   ledger.finish();
 
+  expect(info).toHaveBeenCalledWith(
+    {
+      id: '00eX',
+      reason: 'salesforce_user_has_profile endpoint not collected',
+      from: '005A',
+      to: '00eX',
+    },
+    'Skipped record',
+  );
   expect(publishWarnEvent).toHaveBeenCalledWith(
     expect.objectContaining({
       description:

@@ -73,6 +73,14 @@ export class StepLedger {
     this.fetched += records.length;
   }
 
+  /** The pages as they come, each counted as fetched. */
+  async *countingFetched<R>(pages: AsyncIterable<R[]>): AsyncGenerator<R[]> {
+    for await (const page of pages) {
+      this.countFetched(page);
+      yield page;
+    }
+  }
+
   /** A record fetched but left out of the graph: reported as skipped. */
   withhold(reason: string, id: string, details: object = {}): void {
     this.fetched++;
@@ -96,7 +104,7 @@ export class StepLedger {
    * A relationship between two entities the graph holds, found by key; none
    * when either key is null (the record references nothing). A reference to
    * an entity that was not collected is skipped and counted under the
-   * relationship's type.
+   * relationship's type, logged with the id not collected and both ends.
    */
   relate(
     metadata: StepRelationshipMetadata,
@@ -107,9 +115,15 @@ export class StepLedger {
     if (!fromKey || !toKey) {
       return undefined;
     }
-    if (!this.hasKey(fromKey) || !this.hasKey(toKey)) {
-      this.skip(`${metadata._type} endpoint not collected`, fromKey, {
-        toKey,
+    const notCollected = !this.has(fromKey)
+      ? fromKey
+      : !this.has(toKey)
+      ? toKey
+      : undefined;
+    if (notCollected) {
+      this.skip(`${metadata._type} endpoint not collected`, notCollected, {
+        from: fromKey,
+        to: toKey,
       });
       return undefined;
     }
@@ -130,6 +144,11 @@ export class StepLedger {
    */
   omit(reason: string, count = 1): void {
     increment(this.omitted, reason, count);
+  }
+
+  /** Records, not named one by one, that should have been collected. */
+  skipMany(reason: string, count: number): void {
+    increment(this.skipped, reason, count);
   }
 
   /** Records data that should have been collected and was not. */
@@ -172,16 +191,12 @@ export class StepLedger {
     }
   }
 
-  /** Whether the graph holds an entity or relationship with this key. */
-  has(key: string): boolean {
-    return this.hasKey(key);
-  }
-
   /**
-   * SDK 8 keeps every key in memory and answers `hasKey` synchronously;
-   * awaiting it per record would serialise the step for nothing.
+   * Whether the graph holds an entity or relationship with this key. SDK 8
+   * keeps every key in memory and answers `hasKey` synchronously; awaiting
+   * it per record would serialise the step for nothing.
    */
-  private hasKey(key: string): boolean {
+  has(key: string): boolean {
     const found = this.context.jobState.hasKey(key);
     if (typeof found !== 'boolean') {
       throw new Error('jobState.hasKey is expected to answer synchronously');

@@ -3,7 +3,7 @@ import {
   IntegrationStepExecutionContext,
 } from '@jupiterone/integration-sdk-core';
 import { IntegrationConfig } from '../../config';
-import { Entities, Relationships, Steps } from '../../constants';
+import { DataKeys, Entities, Relationships, Steps } from '../../constants';
 import { SalesforceUserRole, USER_ROLE_FIELDS } from '../../salesforce/objects';
 import { getAccountKey } from '../accountKey';
 import { collectObject } from '../collect';
@@ -45,6 +45,7 @@ export async function fetchUserRoles(
       ),
     ),
   );
+  await jobState.setData(DataKeys.USER_ROLES_COLLECTED, true);
   ledger.finish();
 }
 

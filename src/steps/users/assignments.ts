@@ -3,8 +3,7 @@ import {
   parseTimePropertyValue,
 } from '@jupiterone/integration-sdk-core';
 import { Assignment } from '../../access';
-import { filtersUsers, IntegrationConfig } from '../../config';
-import { getSalesforceClient } from '../../execution';
+import { IntegrationConfig } from '../../config';
 import { Query } from '../../salesforce/client';
 import {
   PERMISSION_SET_ASSIGNMENT_FIELDS,
@@ -14,6 +13,7 @@ import { queryObject } from '../collect';
 import { StepLedger } from '../ledger';
 import { MergeByUser } from './mergeByUser';
 import { IdOrder } from './idOrder';
+import { unmatchedRowCounter } from './unmatchedRows';
 
 /**
  * An assignment of a permission set group names both the group and the
@@ -58,28 +58,10 @@ export function readAssignments(
   const rows = queryObject<SalesforcePermissionSetAssignment>(context, {
     query: ASSIGNMENTS_QUERY,
   });
-  return new MergeByUser(countFetched(rows, ledger), order, {
+  return new MergeByUser(ledger.countingFetched(rows), order, {
     object: 'PermissionSetAssignment',
     userIdOf: (row) => row.AssigneeId,
     valueOf: toAssignment,
-    onUnmatched: (count) => ledger.omit(unmatchedReason(context), count),
+    onUnmatched: unmatchedRowCounter(context, ledger, 'assignments'),
   });
-}
-
-function unmatchedReason(
-  context: IntegrationStepExecutionContext<IntegrationConfig>,
-): string {
-  return filtersUsers(getSalesforceClient(context).settings)
-    ? 'assignee outside the configured user filters'
-    : 'assignee not among the users read';
-}
-
-export async function* countFetched<R>(
-  pages: AsyncIterable<R[]>,
-  ledger: StepLedger,
-): AsyncGenerator<R[]> {
-  for await (const page of pages) {
-    ledger.countFetched(page);
-    yield page;
-  }
 }

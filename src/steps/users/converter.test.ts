@@ -87,18 +87,13 @@ describe('createUserEntity', () => {
     );
     expect(entity.active).toBe(false);
   });
-
-  test('raw data holds the selected fields only', () => {
-    const entity = createUserEntity(users[0], INSTANCE_URL, noAccess);
-    const raw = entity._rawData?.[0].rawData as Record<string, unknown>;
-    expect(Object.keys(raw).sort()).toEqual([...USER_FIELDS].sort());
-  });
 });
 
 describe('emailDomainOf', () => {
   test.each([
     ['a@Example.COM', ['example.com']],
     ['a@localdomain', ['localdomain']],
+    [' a@Example.COM ', ['example.com']],
     ['not-an-address', undefined],
     [null, undefined],
   ])('%s', (email, domain) => {
@@ -118,6 +113,22 @@ describe('normalizedEmail', () => {
 });
 
 describe('personEmail', () => {
+  test.each([
+    'noreply@example.com',
+    'no-reply@example.com',
+    'No_Reply@example.com',
+    'donotreply@example.com',
+    'do-not-reply@example.com',
+  ])('%s is no person', (email) => {
+    expect(personEmail({ ...users[0], Email: email })).toBeUndefined();
+  });
+
+  test('an address that merely contains "reply" is a person', () => {
+    expect(personEmail({ ...users[0], Email: 'replyguy@example.com' })).toBe(
+      'replyguy@example.com',
+    );
+  });
+
   test('only users who are people map to a Person', () => {
     expect(users.map(personEmail)).toEqual([
       'morgan.lee@example.com',

@@ -21,7 +21,7 @@ import {
  * addresses such as `autoproc@00d...` whose domain is the org id.
  */
 export function emailDomainOf(email: string | null): string[] | undefined {
-  const domain = email?.split('@')[1]?.toLowerCase();
+  const domain = email?.trim().split('@')[1]?.toLowerCase();
   return domain ? [domain] : undefined;
 }
 
@@ -80,8 +80,11 @@ export function hasHiddenProfile(user: SalesforceUser): boolean {
 export function personEmail(user: SalesforceUser): string | undefined {
   const email = normalizedEmail(user.Email);
   if (!email || isPlatformUser(user)) return undefined;
-  return email.startsWith('noreply@') ? undefined : email;
+  return NO_REPLY.test(email) ? undefined : email;
 }
+
+/** noreply@, no-reply@, no_reply@, donotreply@, do-not-reply@ and the like. */
+const NO_REPLY = /^(no|do[-_.]?not)[-_.]?reply@/;
 
 /**
  * A user who is a person IS the J1 Person with the same email, so that a

@@ -94,6 +94,9 @@ export async function fetchUsers(
   await startReadingGroupMembers(context);
   const accountKey = await getAccountKey(jobState);
   const sources = await readAccessSources(jobState);
+  const rolesCollected = await jobState.getData<boolean>(
+    DataKeys.USER_ROLES_COLLECTED,
+  );
   const now = Date.now();
   const ledger = new StepLedger(context, 'User');
   const alongside = new ReadAlongsideUsers(context);
@@ -130,14 +133,22 @@ export async function fetchUsers(
         groupAssignments.push(...groupAssignmentsOf(user, assigned));
         return [
           ledger.relate(Relationships.ACCOUNT_HAS_USER, accountKey, user.Id),
-          ledger.relate(
-            Relationships.USER_ASSIGNED_USER_ROLE,
-            user.Id,
-            user.UserRoleId,
-          ),
+          rolesCollected
+            ? ledger.relate(
+                Relationships.USER_ASSIGNED_USER_ROLE,
+                user.Id,
+                user.UserRoleId,
+              )
+            : undefined,
           profileRelationship(user, ledger),
           createUserPersonRelationship(user),
-          ...permissionSetRelationships(user, assigned, sources, ledger, now),
+          ...permissionSetRelationships(
+            user,
+            assigned,
+            sources,
+            alongside.assignmentLedger,
+            now,
+          ),
         ];
       },
     });
@@ -151,6 +162,11 @@ export async function fetchUsers(
   ledger.finish();
   failIfFiltersMatchNobody(getSalesforceClient(context).settings, ledger);
   failIfWithheld(ledger.withheldRecords);
+  if (!rolesCollected) {
+    throw incompleteStepError(
+      `User roles were not collected (see ${Steps.USER_ROLES.id}): the users' ${Relationships.USER_ASSIGNED_USER_ROLE._type} relationships were left out, and JupiterOne keeps those it had`,
+    );
+  }
 }
 
 /** Kept for build-user-permission-set-group-relationships. */

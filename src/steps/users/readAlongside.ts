@@ -20,7 +20,8 @@ export interface PageFacts {
  * in order, then `finish`, and `stop` in any case.
  */
 export class ReadAlongsideUsers {
-  private readonly assignmentLedger: StepLedger;
+  /** Also counts the relationships drawn from the assignments. */
+  readonly assignmentLedger: StepLedger;
   private readonly secondFactorLedger: StepLedger;
   private readonly assignments: ReturnType<typeof readAssignments>;
   private readonly secondFactors: ReturnType<typeof readSecondFactors>;

@@ -7,9 +7,9 @@ import {
 } from '../../salesforce/objects';
 import { isMissingPermission, queryObject } from '../collect';
 import { StepLedger } from '../ledger';
-import { countFetched } from './assignments';
 import { IdOrder } from './idOrder';
 import { MergeByUser } from './mergeByUser';
+import { unmatchedRowCounter } from './unmatchedRows';
 
 /**
  * A second factor the user can sign in with: an authenticator app, a
@@ -49,11 +49,11 @@ export function readSecondFactors(
       'the Manage Multi-Factor Authentication in API permission',
     optional: true,
   });
-  return new MergeByUser(countFetched(rows, ledger), order, {
+  return new MergeByUser(ledger.countingFetched(rows), order, {
     object: 'TwoFactorMethodsInfo',
     userIdOf: (row) => row.UserId,
     valueOf: hasSecondFactor,
-    onUnmatched: (count) => ledger.omit('user not among the users read', count),
+    onUnmatched: unmatchedRowCounter(context, ledger, 'second factors'),
     tolerates: isMissingPermission,
   });
 }
