@@ -92,11 +92,13 @@ async function main(): Promise<void> {
     : 'the recorded dev org';
   process.stdout.write(
     `Local Salesforce serving ${source} at ${org.url}\n\n` +
-      `export INSTANCE_URL=${org.url}\n` +
-      `export CLIENT_ID=${DEV_CREDENTIALS.clientId}\n` +
-      `export CLIENT_SECRET=${DEV_CREDENTIALS.clientSecret}\n` +
-      `# refresh token, for the refresh_token grant: ` +
-      `${DEV_CREDENTIALS.refreshToken}\n\nCtrl-C to stop.\n`,
+      `# Lines for .env, in place of a real org's settings (the SDK reads .env\n` +
+      `# from the current folder, and ignores lines that start with "export")\n` +
+      `INSTANCE_URL=${org.url}\n` +
+      `CLIENT_ID=${DEV_CREDENTIALS.clientId}\n` +
+      `CLIENT_SECRET=${DEV_CREDENTIALS.clientSecret}\n` +
+      `# REFRESH_TOKEN=${DEV_CREDENTIALS.refreshToken} for the refresh_token grant\n` +
+      `\nCtrl-C to stop.\n`,
   );
   const stop = () => {
     org.close().then(

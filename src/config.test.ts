@@ -120,6 +120,21 @@ describe('parseIntegrationConfig', () => {
     );
   });
 
+  test.each([
+    ['acme.lightning.force.com', 'https://acme.my.salesforce.com'],
+    [
+      'acme.my.salesforce-setup.com/lightning',
+      'https://acme.my.salesforce.com',
+    ],
+  ])(
+    'points %s, pasted without https://, to the My Domain URL',
+    (url, myDomain) => {
+      expect(problemsWith({ instanceUrl: url })).toMatch(
+        `instanceUrl "${url}" is not a URL (did you mean ${myDomain}?)`,
+      );
+    },
+  );
+
   test('keeps only the origin of a URL pasted with a path', () => {
     const instanceUrl = 'https://acme.my.salesforce.com/lightning/setup/Home';
     expect(parseIntegrationConfig({ ...valid, instanceUrl }).instanceUrl).toBe(
@@ -205,14 +220,24 @@ test.each([
   [
     'userRoleFilter',
     '00eDo000000gtbIIAQ',
-    'is not a UserRole id (those start with 00E)',
+    'is a Profile id (00e…), not a UserRole id (00E…): put it in userProfileFilter',
   ],
   [
     'userProfileFilter',
     '00EDo0000019yHaMAI',
-    'is not a Profile id (those start with 00e)',
+    'is a UserRole id (00E…), not a Profile id (00e…): put it in userRoleFilter',
   ],
-])('names a %s id of the wrong object', (field, value, problem) => {
+  [
+    'userRoleFilter',
+    '005Do000000PVvJIAW',
+    'is not a UserRole id (those start with 00E)',
+  ],
+  [
+    'userProfileFilter',
+    '00EDo0000019yHaMAI 00EDo0000019yHb',
+    'is not a Salesforce id (15 or 18 letters and digits); separate ids with commas',
+  ],
+])('names what is wrong with %s value %s', (field, value, problem) => {
   expect(problemsWith({ [field]: value })).toMatch(
     `${field} value "${value}" ${problem}`,
   );

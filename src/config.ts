@@ -83,15 +83,15 @@ export function parseIntegrationConfig(
   );
   const refreshToken = config.refreshToken?.trim() || undefined;
   const userRoleIds = parseIdList(
-    'userRoleFilter',
     config.userRoleFilter,
-    { prefix: '00E', object: 'UserRole' },
+    ROLE_FILTER,
+    PROFILE_FILTER,
     problems,
   );
   const userProfileIds = parseIdList(
-    'userProfileFilter',
     config.userProfileFilter,
-    { prefix: '00e', object: 'Profile' },
+    PROFILE_FILTER,
+    ROLE_FILTER,
     problems,
   );
 
@@ -142,12 +142,10 @@ function parseUrl(
   try {
     url = new URL(text);
   } catch {
-    const hint = HOST_WITHOUT_SCHEME.test(text)
-      ? ` (did you mean https://${text}?)`
-      : '';
-    problems.push(`${field} "${text}" is not a URL${hint}`);
+    problems.push(`${field} "${text}" is not a URL${schemeHint(text)}`);
     return text;
   }
+  const myDomain = myDomainUrlOf(url.hostname);
   if (!isAllowedUrl(url)) {
     problems.push(
       `${field} "${text}" must use https:// (http:// is allowed only for 127.0.0.1, localhost or [::1])`,
@@ -156,19 +154,9 @@ function parseUrl(
     problems.push(
       `${field} "${text}" is the placeholder from .env.example: set it to your org's My Domain URL`,
     );
-  } else if (url.hostname.endsWith(SETUP_DOMAIN)) {
+  } else if (myDomain) {
     problems.push(
-      `${field} "${text}" is the address of Setup pages, not of the API: use the org's My Domain URL, https://${url.hostname.slice(
-        0,
-        -SETUP_DOMAIN.length,
-      )}.salesforce.com`,
-    );
-  } else if (url.hostname.endsWith(LIGHTNING_DOMAIN)) {
-    problems.push(
-      `${field} "${text}" is the address of Lightning Experience pages, not of the API: use the org's My Domain URL, https://${url.hostname.slice(
-        0,
-        -LIGHTNING_DOMAIN.length,
-      )}.my.salesforce.com`,
+      `${field} "${text}" is the address of ${myDomain.pages} pages, not of the API: use the org's My Domain URL, ${myDomain.url}`,
     );
   }
   // A page of the org pasted whole names its instance: only the origin
@@ -182,11 +170,40 @@ const HOST_WITHOUT_SCHEME = /^[a-z0-9-]+(\.[a-z0-9-]+)+(\/\S*)?$/i;
 /** The placeholder .env.example ships, which must not receive the secret. */
 const EXAMPLE_HOST = 'your-domain.my.salesforce.com';
 
-/** What a browser shows; the API answers on the My Domain host instead. */
-const LIGHTNING_DOMAIN = '.lightning.force.com';
+/**
+ * Hosts a browser shows for an org's pages, with no API: Lightning
+ * Experience's (`name.lightning.force.com`) and Setup's
+ * (`name.my.salesforce-setup.com`). Each names the My Domain host the API
+ * answers on.
+ */
+const PAGE_DOMAINS = [
+  {
+    suffix: '.lightning.force.com',
+    pages: 'Lightning Experience',
+    myDomain: '.my.salesforce.com',
+  },
+  {
+    suffix: '.salesforce-setup.com',
+    pages: 'Setup',
+    myDomain: '.salesforce.com',
+  },
+];
 
-/** Setup's own domain, `name.my.salesforce-setup.com`: also no API. */
-const SETUP_DOMAIN = '.salesforce-setup.com';
+function myDomainUrlOf(
+  hostname: string,
+): { pages: string; url: string } | undefined {
+  const page = PAGE_DOMAINS.find(({ suffix }) => hostname.endsWith(suffix));
+  if (!page) return undefined;
+  const name = hostname.slice(0, -page.suffix.length);
+  return { pages: page.pages, url: `https://${name}${page.myDomain}` };
+}
+
+/** What to suggest for a host pasted without `https://`. */
+function schemeHint(text: string): string {
+  if (!HOST_WITHOUT_SCHEME.test(text)) return '';
+  const myDomain = myDomainUrlOf(new URL(`https://${text}`).hostname);
+  return ` (did you mean ${myDomain?.url ?? `https://${text}`}?)`;
+}
 
 /**
  * The oldest version whose documentation lists every field the queries
@@ -222,10 +239,28 @@ const MAX_FILTER_IDS = 300;
  * a Salesforce id of the right object is rejected here: a filter that
  * matched nobody would make JupiterOne delete every user.
  */
+interface IdFilter {
+  field: string;
+  /** The key prefix of the object's ids. */
+  prefix: string;
+  object: string;
+}
+
+const ROLE_FILTER: IdFilter = {
+  field: 'userRoleFilter',
+  prefix: '00E',
+  object: 'UserRole',
+};
+const PROFILE_FILTER: IdFilter = {
+  field: 'userProfileFilter',
+  prefix: '00e',
+  object: 'Profile',
+};
+
 function parseIdList(
-  field: string,
   value: string | undefined,
-  expected: { prefix: string; object: string },
+  { field, prefix, object }: IdFilter,
+  other: IdFilter,
   problems: string[],
 ): string[] {
   const text = value?.trim();
@@ -238,12 +273,19 @@ function parseIdList(
   const ids = values.map((id) => String(id).trim()).filter(Boolean);
   for (const id of ids) {
     if (!isSalesforceId(id)) {
+      const separated = id.split(/\s+/).every(isSalesforceId);
       problems.push(
-        `${field} value "${id}" is not a Salesforce id (15 or 18 letters and digits)`,
+        `${field} value "${id}" is not a Salesforce id (15 or 18 letters and digits)${
+          separated ? '; separate ids with commas' : ''
+        }`,
       );
-    } else if (!id.startsWith(expected.prefix)) {
+    } else if (id.startsWith(other.prefix)) {
       problems.push(
-        `${field} value "${id}" is not a ${expected.object} id (those start with ${expected.prefix})`,
+        `${field} value "${id}" is a ${other.object} id (${other.prefix}…), not a ${object} id (${prefix}…): put it in ${other.field}`,
+      );
+    } else if (!id.startsWith(prefix)) {
+      problems.push(
+        `${field} value "${id}" is not a ${object} id (those start with ${prefix})`,
       );
     }
   }

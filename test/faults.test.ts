@@ -241,7 +241,7 @@ describe('faults to report: the step fails, its types are partial', () => {
     [
       'a session refused right after it was granted says what to check',
       { kind: 'expire-sessions', target: 'Group', page: 2, times: Infinity },
-      'INVALID_SESSION_ID: Session expired or invalid (a session granted just now was refused. Check that loginUrl grants tokens for the org at instanceUrl (production refuses a sandbox’s), the connected app’s session policies',
+      'INVALID_SESSION_ID: Session expired or invalid (a session granted just now was refused. Check that loginUrl grants tokens for the org at instanceUrl (production refuses a sandbox’s), the app’s session policies',
     ],
   ])('%s', async (_, fault, message) => {
     const { run } = await runWithFaults([fault]);

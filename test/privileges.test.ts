@@ -255,7 +255,7 @@ test('orphan aggregate permission sets and empty components are counted in a log
   const run = await runIntegration(localInstanceConfig(org()));
   const orphans = run.logs.find((record) =>
     record.message.startsWith(
-      'Aggregate permission sets of permission set groups not collected',
+      'Permission set groups not collected (deleted, or hidden from the integration user) whose aggregate permission sets were',
     ),
   );
   // Subscription Management Collections has no group row.

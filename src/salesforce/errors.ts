@@ -6,9 +6,12 @@ import { HttpResponse } from './http';
 
 const OAUTH_HINTS: Record<string, string> = {
   invalid_grant:
-    'the refresh token was revoked or rotated, the connected app has no run-as user for client credentials, or a sandbox token was sent to a production login URL (set loginUrl to https://test.salesforce.com)',
-  invalid_client_id: 'check clientId (the connected app’s Consumer Key)',
-  invalid_client: 'check clientSecret (the connected app’s Consumer Secret)',
+    'the refresh token was revoked or rotated, the app (external client app or connected app) has no run-as user for client credentials, or a sandbox token was sent to a production login URL (set loginUrl to https://test.salesforce.com)',
+  invalid_client_id: 'check clientId (the app’s Consumer Key)',
+  invalid_client: 'check clientSecret (the app’s Consumer Secret)',
+  // The grant this integration asked for is not enabled on the app.
+  unsupported_grant_type:
+    'enable Client Credentials Flow on the app, or set refreshToken for the refresh-token flow',
   redirected:
     'set loginUrl, or instanceUrl when loginUrl is not set, to the org’s My Domain URL',
   // No OAuth error in the answer: whatever answered is not a Salesforce
@@ -80,7 +83,7 @@ const REST_HINTS: Record<string, string> = {
   QUERY_TIMEOUT:
     'the query ran too long in Salesforce, which happens when the org is busy: run again',
   INVALID_SESSION_ID:
-    'a session granted just now was refused. Check that loginUrl grants tokens for the org at instanceUrl (production refuses a sandbox’s), the connected app’s session policies and IP relaxation, the integration user’s login IP ranges, and whether an admin is revoking its sessions',
+    'a session granted just now was refused. Check that loginUrl grants tokens for the org at instanceUrl (production refuses a sandbox’s), the app’s session policies and IP relaxation, the integration user’s login IP ranges, and whether an admin is revoking its sessions',
 };
 
 export function createApiError(

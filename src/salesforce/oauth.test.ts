@@ -81,6 +81,28 @@ test('a failing endpoint that echoes the form names no secret in warnings or the
   expectNoSecret([err.message, ...warnings].join('\n'));
 });
 
+test('a grant the app does not allow names the flow to enable', async () => {
+  const send: HttpSend = () =>
+    Promise.resolve({
+      status: 400,
+      headers: new Headers(),
+      json: {
+        error: 'unsupported_grant_type',
+        error_description: 'grant type not supported',
+      },
+      excerpt: '',
+    });
+  const err: Error = await requestAccessToken(
+    { ...request, refreshToken: undefined },
+    policy,
+    { warn: () => undefined },
+    send,
+  ).catch((e) => e);
+  expect(err.message).toContain(
+    'unsupported_grant_type: grant type not supported (enable Client Credentials Flow on the app',
+  );
+});
+
 test('a granted token is taken whole, even a refresh token equal to the one sent', async () => {
   const send: HttpSend = () =>
     Promise.resolve({

@@ -25,7 +25,7 @@ export function tokenUrlOf({ loginUrl }: { loginUrl: string }): string {
 /**
  * With a refresh token, the refresh-token flow; without one, the
  * client-credentials flow, which needs "Enable Client Credentials Flow" and a
- * run-as user on the connected app.
+ * run-as user on the app.
  */
 function tokenRequestBody(request: TokenRequest): string {
   const body = new URLSearchParams({

@@ -287,7 +287,7 @@ function logOrphanAggregates(
   if (orphans.length > 0) {
     context.logger.info(
       { count: orphans.length, permissionSetIds: orphans.slice(0, 20) },
-      'Aggregate permission sets of permission set groups not collected (deleted, or hidden from the integration user): users holding such a group are withheld by the users step, which says so',
+      'Permission set groups not collected (deleted, or hidden from the integration user) whose aggregate permission sets were: nothing to do unless the users step withholds users who hold them',
     );
   }
 }
