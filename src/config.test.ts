@@ -114,6 +114,7 @@ describe('parseIntegrationConfig', () => {
       'https://acme--uat.sandbox.my.salesforce-setup.com',
       'acme--uat.sandbox.my',
     ],
+    ['http://acme.my.salesforce-setup.com', 'acme.my'],
   ])('points a Setup address, %s, to the My Domain URL', (url, name) => {
     expect(problemsWith({ instanceUrl: url })).toMatch(
       `instanceUrl "${url}" is the address of Setup pages, not of the API: use the org's My Domain URL, https://${name}.salesforce.com`,
@@ -182,8 +183,13 @@ describe('parseIntegrationConfig', () => {
     ],
     ['["00EDo0000019yHaMAI"]', ['00EDo0000019yHaMAI']],
     [
-      '00EDo0000019yHaMAI;00EDo0000019yHb\n00EDo0000019yHc',
-      ['00EDo0000019yHaMAI', '00EDo0000019yHb', '00EDo0000019yHc'],
+      '00EDo0000019yHaMAI;00EDo0000019yHb\r\n00EDo0000019yHc\t00EDo0000019yHd',
+      [
+        '00EDo0000019yHaMAI',
+        '00EDo0000019yHb',
+        '00EDo0000019yHc',
+        '00EDo0000019yHd',
+      ],
     ],
   ])('reads the role filter %s', (userRoleFilter, ids) => {
     expect(

@@ -146,17 +146,17 @@ function parseUrl(
     return text;
   }
   const myDomain = myDomainUrlOf(url.hostname);
-  if (!isAllowedUrl(url)) {
+  if (myDomain) {
+    problems.push(
+      `${field} "${text}" is the address of ${myDomain.pages} pages, not of the API: use the org's My Domain URL, ${myDomain.url}`,
+    );
+  } else if (!isAllowedUrl(url)) {
     problems.push(
       `${field} "${text}" must use https:// (http:// is allowed only for 127.0.0.1, localhost or [::1])`,
     );
   } else if (url.hostname === EXAMPLE_HOST) {
     problems.push(
       `${field} "${text}" is the placeholder from .env.example: set it to your org's My Domain URL`,
-    );
-  } else if (myDomain) {
-    problems.push(
-      `${field} "${text}" is the address of ${myDomain.pages} pages, not of the API: use the org's My Domain URL, ${myDomain.url}`,
     );
   }
   // A page of the org pasted whole names its instance: only the origin
@@ -233,8 +233,8 @@ function parseApiVersion(value: string | undefined, problems: string[]) {
 const MAX_FILTER_IDS = 300;
 
 /**
- * Accepts one id, ids separated by commas (or semicolons or line breaks, as
- * spreadsheets copy them) or a JSON array of ids, as the public Salesforce
+ * Accepts one id, ids separated by commas (or semicolons, tabs or line
+ * breaks, as spreadsheets copy them) or a JSON array of ids, as the public Salesforce
  * integration did. Ids end up in SOQL, so anything that is not
  * a Salesforce id of the right object is rejected here: a filter that
  * matched nobody would make JupiterOne delete every user.
@@ -269,7 +269,7 @@ function parseIdList(
   }
   const values = text.startsWith('[')
     ? parseJsonArray(field, text, problems)
-    : text.split(/[,;\n]/);
+    : text.split(/[,;\t\r\n]/);
   const ids = values.map((id) => String(id).trim()).filter(Boolean);
   for (const id of ids) {
     if (!isSalesforceId(id)) {

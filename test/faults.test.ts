@@ -352,16 +352,19 @@ describe('faults to report: the step fails, its types are partial', () => {
     },
   );
 
-  test('unreadable UserRole: users written, their role relationships left as JupiterOne had them', async () => {
+  test('unreadable UserRole: users written, their data kept as JupiterOne had it', async () => {
     const { run } = await runWithFaults([
       { kind: 'query-timeout', target: 'UserRole', times: Infinity },
     ]);
     expect(statusOf(run, 'fetch-user-roles')).toBe('failure');
     expect(statusOf(run, 'fetch-users')).toBe('failure');
+    // Partial: the step's types, users and their other links included.
     expect(run.partialTypes).toEqual(
       expect.arrayContaining([
         'salesforce_user_role',
+        'salesforce_user',
         'salesforce_user_assigned_user_role',
+        'salesforce_user_has_profile',
       ]),
     );
     expect(run.entities.salesforce_user).toBe(DEV_ORG_ENTITIES.salesforce_user);
@@ -369,7 +372,17 @@ describe('faults to report: the step fails, its types are partial', () => {
       run.relationships.salesforce_user_assigned_user_role,
     ).toBeUndefined();
     expect(failureMessages(run)).toMatch(
-      'User roles were not collected (see fetch-user-roles)',
+      'User roles were not collected (see fetch-user-roles), so the users',
+    );
+  });
+
+  test('unreadable UserRole and PermissionSet: the users step names both', async () => {
+    const { run } = await runWithFaults([
+      { kind: 'query-timeout', target: 'UserRole', times: Infinity },
+      { kind: 'insufficient-access', target: 'PermissionSet', times: Infinity },
+    ]);
+    expect(failureMessages(run)).toMatch(
+      /users were left out, so that JupiterOne keeps what it had of them: .*User roles were not collected/,
     );
   });
 

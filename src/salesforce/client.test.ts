@@ -4,7 +4,7 @@ import { generateOrg } from '../../local-salesforce/generate';
 import { localInstanceConfig, useLocalOrg } from '../../test/localOrg';
 import { parseIntegrationConfig } from '../config';
 import { ClientOptions, SalesforceClient } from './client';
-import { HttpResponse, HttpSend } from './http';
+import { HttpRequest, HttpResponse, HttpSend } from './http';
 
 const dataset = generateOrg({ users: 2_500 });
 const org = useLocalOrg({ dataset, pageSize: 500 });
@@ -169,35 +169,79 @@ describe('with a Salesforce that misbehaves', () => {
     return { send, urls };
   }
 
-  test.each([
-    ['an HTML page', false],
-    ['a JSON error', true],
+  const TOKEN = '00D000000000001!ARsecret/+=';
+
+  /** A client whose queries are answered by `answer`. */
+  function answeredBy(answer: (request: HttpRequest) => HttpResponse) {
+    const send: HttpSend = (request) =>
+      Promise.resolve(
+        request.url.endsWith('/services/oauth2/token')
+          ? json(200, { access_token: TOKEN })
+          : answer(request),
+      );
+    return clientFor({
+      send,
+      retry: { maxAttempts: 2, baseDelayMs: 1, maxDelayMs: 1 },
+    });
+  }
+
+  /** A text answer, its excerpt cut as httpSend cuts it. */
+  function textAnswer(status: number, text: string, request: HttpRequest) {
+    return {
+      status,
+      headers: new Headers(),
+      json: undefined,
+      excerpt: request.redact?.(text) ?? text,
+    };
+  }
+
+  const bearer = (request: HttpRequest) => request.headers.Authorization;
+
+  test.each<[string, (request: HttpRequest) => HttpResponse]>([
+    [
+      'an HTML page',
+      (request) =>
+        textAnswer(502, `Gateway refused: ${bearer(request)}`, request),
+    ],
+    [
+      'an HTML page that escapes the !',
+      (request) =>
+        textAnswer(
+          403,
+          `Gateway refused: ${bearer(request).replace('!', '&#33;')}`,
+          request,
+        ),
+    ],
+    [
+      'a JSON error',
+      (request) =>
+        json(400, [
+          {
+            errorCode: 'BAD_REQUEST',
+            message: `Gateway refused: ${bearer(request)}`,
+          },
+        ]),
+    ],
+    [
+      'a redirect',
+      (request) => ({
+        status: 302,
+        headers: new Headers({
+          Location: `https://gateway.example/login?auth=${encodeURIComponent(
+            bearer(request),
+          )}`,
+        }),
+        json: undefined,
+        excerpt: '',
+      }),
+    ],
   ])(
     'cuts the access token out of %s that echoes the request',
-    async (_, asJson) => {
-      const token = 'token-00D!ARsecret/+=';
-      const send: HttpSend = (request) => {
-        if (request.url.endsWith('/services/oauth2/token')) {
-          return Promise.resolve(json(200, { access_token: token }));
-        }
-        const echo = `Gateway refused: ${request.headers.Authorization}`;
-        return Promise.resolve(
-          asJson
-            ? json(400, [{ errorCode: 'BAD_REQUEST', message: echo }])
-            : {
-                status: 502,
-                headers: new Headers(),
-                json: undefined,
-                excerpt: request.redact?.(echo) ?? echo,
-              },
-        );
-      };
-      const client = clientFor({
-        send,
-        retry: { maxAttempts: 2, baseDelayMs: 1, maxDelayMs: 1 },
-      });
-      const error = await collectIds(client, 'User').catch((err) => err);
-      expect(error.message).toMatch('Gateway refused: Bearer [REDACTED]');
+    async (_, answer) => {
+      const error = await collectIds(answeredBy(answer), 'User').catch(
+        (err) => err,
+      );
+      expect(error.message).toMatch(/Gateway refused|gateway\.example/);
       expect(error.message).not.toMatch('ARsecret');
     },
   );

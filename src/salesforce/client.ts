@@ -1,4 +1,5 @@
 import { IntegrationProviderAPIError } from '@jupiterone/integration-sdk-core';
+import { Headers } from 'node-fetch';
 import { isAllowedUrl, SalesforceSettings } from '../config';
 import { redactor, redactStrings } from '../redact';
 import {
@@ -348,7 +349,7 @@ export class SalesforceClient {
     token: string,
     log: RetryLog,
   ): Promise<HttpResponse> {
-    const redact = redactor([token]);
+    const redact = redactor(tokenSecrets(token));
     return sendWithRetries(
       {
         url,
@@ -443,10 +444,21 @@ export class SalesforceClient {
 }
 
 /**
- * Error answers with the access token cut out of their JSON: a proxy or
- * gateway that echoes the request would otherwise put the token in retry
- * warnings and the step's error. (The sender cuts it out of a text answer's
- * excerpt.) Pages of records are left alone.
+ * The token, and its part after the org id (`00D…!`), which is the secret:
+ * cut out on its own, it stays out of an answer that escapes the `!` (as
+ * HTML entity encoders do) where the whole token would not match.
+ */
+function tokenSecrets(token: string): string[] {
+  const bang = token.indexOf('!');
+  return bang === -1 ? [token] : [token, token.slice(bang + 1)];
+}
+
+/**
+ * Error answers with the access token cut out of their JSON and of a
+ * redirect's Location: a proxy or gateway that echoes the request would
+ * otherwise put the token in retry warnings and the step's error. (The
+ * sender cuts it out of a text answer's excerpt.) Pages of records are left
+ * alone.
  */
 function errorsWithoutToken(
   send: HttpSend,
@@ -454,9 +466,15 @@ function errorsWithoutToken(
 ): HttpSend {
   return async (request, timeoutMs) => {
     const response = await send(request, timeoutMs);
-    return response.status < 300
-      ? response
-      : { ...response, json: redactStrings(response.json, redact) };
+    if (response.status < 300) return response;
+    const headers = new Headers(response.headers);
+    const location = headers.get('location');
+    if (location) headers.set('location', redact(location));
+    return {
+      ...response,
+      headers,
+      json: redactStrings(response.json, redact),
+    };
   };
 }
 

@@ -161,13 +161,21 @@ export async function fetchUsers(
   await jobState.setData(DataKeys.GROUP_ASSIGNMENTS, groupAssignments);
   ledger.finish();
   failIfFiltersMatchNobody(getSalesforceClient(context).settings, ledger);
-  failIfWithheld(ledger.withheldRecords);
-  if (!rolesCollected) {
-    throw incompleteStepError(
-      `User roles were not collected (see ${Steps.USER_ROLES.id}): the users' ${Relationships.USER_ASSIGNED_USER_ROLE._type} relationships were left out, and JupiterOne keeps those it had`,
-    );
+  const incomplete = [
+    withheldProblem(ledger.withheldRecords),
+    rolesCollected ? undefined : ROLES_NOT_COLLECTED,
+  ].filter(Boolean);
+  if (incomplete.length > 0) {
+    throw incompleteStepError(incomplete.join('. '));
   }
 }
+
+/**
+ * Without the roles, the users' role relationships cannot be drawn; failing
+ * keeps JupiterOne from deleting them, and with them every type of this
+ * step is partial for the run.
+ */
+const ROLES_NOT_COLLECTED = `User roles were not collected (see ${Steps.USER_ROLES.id}), so the users' ${Relationships.USER_ASSIGNED_USER_ROLE._type} relationships were left out: JupiterOne keeps what it had of the users, their roles, profiles and permission sets until UserRole can be read`;
 
 /** Kept for build-user-permission-set-group-relationships. */
 function groupAssignmentsOf(
@@ -236,8 +244,10 @@ function failIfFiltersMatchNobody(
  * (unknownPrivileges): the step fails, so that their type is partial and
  * JupiterOne keeps what it had of them.
  */
-function failIfWithheld(withheld: ReadonlyMap<string, WithheldRecords>) {
-  if (withheld.size === 0) return;
+function withheldProblem(
+  withheld: ReadonlyMap<string, WithheldRecords>,
+): string | undefined {
+  if (withheld.size === 0) return undefined;
   const total = [...withheld.values()].reduce(
     (sum, { ids }) => sum + ids.length,
     0,
@@ -248,13 +258,11 @@ function failIfWithheld(withheld: ReadonlyMap<string, WithheldRecords>) {
         firstDetails,
       )})`,
   );
-  throw incompleteStepError(
-    `${total} ${
-      total === 1 ? 'user was' : 'users were'
-    } left out, so that JupiterOne keeps what it had of them: ${reasons.join(
-      '; ',
-    )}. The first ${SKIPS_LOGGED_EACH} of each reason are logged as skipped records`,
-  );
+  return `${total} ${
+    total === 1 ? 'user was' : 'users were'
+  } left out, so that JupiterOne keeps what it had of them: ${reasons.join(
+    '; ',
+  )}. The first ${SKIPS_LOGGED_EACH} of each reason are logged as skipped records`;
 }
 
 function missingOf(details: { missing?: string }): string {
