@@ -1,7 +1,6 @@
 import { IntegrationProviderAPIError } from '@jupiterone/integration-sdk-core';
-import { Headers } from 'node-fetch';
 import { isAllowedUrl, SalesforceSettings } from '../config';
-import { redactor, redactStrings } from '../redact';
+import { redactor } from '../redact';
 import {
   ApiUsage,
   createApiError,
@@ -16,6 +15,7 @@ import {
   HttpResponse,
   HttpSend,
   httpSend,
+  redactingAnswers,
   RequestFailedError,
   RetryLog,
   sendWithRetries,
@@ -363,7 +363,8 @@ export class SalesforceClient {
       },
       this.retry,
       log,
-      errorsWithoutToken(this.send, redact),
+      // Error answers only: pages of records are left alone.
+      redactingAnswers(this.send, redact, ({ status }) => status < 300),
     ).catch((err) => {
       throw err instanceof RequestFailedError
         ? this.failedRequestError(url, err)
@@ -451,31 +452,6 @@ export class SalesforceClient {
 function tokenSecrets(token: string): string[] {
   const bang = token.indexOf('!');
   return bang === -1 ? [token] : [token, token.slice(bang + 1)];
-}
-
-/**
- * Error answers with the access token cut out of their JSON and of a
- * redirect's Location: a proxy or gateway that echoes the request would
- * otherwise put the token in retry warnings and the step's error. (The
- * sender cuts it out of a text answer's excerpt.) Pages of records are left
- * alone.
- */
-function errorsWithoutToken(
-  send: HttpSend,
-  redact: (text: string) => string,
-): HttpSend {
-  return async (request, timeoutMs) => {
-    const response = await send(request, timeoutMs);
-    if (response.status < 300) return response;
-    const headers = new Headers(response.headers);
-    const location = headers.get('location');
-    if (location) headers.set('location', redact(location));
-    return {
-      ...response,
-      headers,
-      json: redactStrings(response.json, redact),
-    };
-  };
 }
 
 /** A log that the step taking a query started early takes over. */

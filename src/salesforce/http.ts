@@ -1,6 +1,7 @@
 import http from 'http';
 import https from 'https';
 import fetch, { FetchError, Headers, RequestInit } from 'node-fetch';
+import { redactStrings } from '../redact';
 import {
   parseRetryAfterMs,
   retryableStatusReason,
@@ -63,6 +64,28 @@ export const httpSend: HttpSend = async (request, timeoutMs) => {
       json === undefined ? excerptOf(request.redact?.(text) ?? text) : '',
   };
 };
+
+/**
+ * A sender whose answers, but those `keep` accepts, have `redact` applied to
+ * every string of their JSON and to a redirect's Location: an endpoint or
+ * proxy that echoes the request would otherwise put its secrets in retry
+ * warnings and errors. The excerpt of a body that is not JSON is cut from
+ * its text by the sender (`HttpRequest.redact`).
+ */
+export function redactingAnswers(
+  send: HttpSend,
+  redact: (text: string) => string,
+  keep: (response: HttpResponse) => boolean,
+): HttpSend {
+  return async (request, timeoutMs) => {
+    const response = await send(request, timeoutMs);
+    if (keep(response)) return response;
+    const headers = new Headers(response.headers);
+    const location = headers.get('location');
+    if (location) headers.set('location', redact(location));
+    return { ...response, headers, json: redactStrings(response.json, redact) };
+  };
+}
 
 function parseJson(text: string): unknown {
   try {

@@ -1,6 +1,13 @@
-import { redactor, redactStrings } from '../redact';
+import { redactor } from '../redact';
 import { SalesforceOAuthError } from './errors';
-import { HttpSend, httpSend, RetryLog, sendWithRetries } from './http';
+import {
+  HttpResponse,
+  HttpSend,
+  httpSend,
+  redactingAnswers,
+  RetryLog,
+  sendWithRetries,
+} from './http';
 import { RetryPolicy } from './retry';
 
 export interface TokenRequest {
@@ -42,28 +49,16 @@ function tokenRequestBody(request: TokenRequest): string {
 }
 
 /**
- * The token endpoint's JSON answers, but for a granted token, with the
- * request's own secrets cut out. An endpoint or proxy that echoes the form
- * would otherwise put them in retry warnings and errors, and through a failed
- * run's abort reason in JupiterOne. A granted token is left alone: a rotated
- * refresh token must stay whole. The excerpt of a body that is not JSON is
- * already cut from its text with the secrets out, by the sender
- * (`HttpRequest.redact`).
+ * A granted token is left alone (a rotated refresh token must stay whole);
+ * every other answer has the request's secrets cut out, which would
+ * otherwise also reach a failed run's abort reason in JupiterOne.
  */
-function withoutRequestSecrets(
-  send: HttpSend,
-  redact: (text: string) => string,
-): HttpSend {
-  return async (httpRequest, timeoutMs) => {
-    const response = await send(httpRequest, timeoutMs);
-    const granted =
-      response.status === 200 &&
-      typeof (response.json as TokenResponse | undefined)?.access_token ===
-        'string';
-    return granted
-      ? response
-      : { ...response, json: redactStrings(response.json, redact) };
-  };
+function isGrantedToken(response: HttpResponse): boolean {
+  return (
+    response.status === 200 &&
+    typeof (response.json as TokenResponse | undefined)?.access_token ===
+      'string'
+  );
 }
 
 interface TokenResponse {
@@ -92,7 +87,7 @@ export async function requestAccessToken(
     },
     policy,
     log,
-    withoutRequestSecrets(send ?? httpSend, redact),
+    redactingAnswers(send ?? httpSend, redact, isGrantedToken),
   );
   const redirectedTo =
     response.status >= 300 &&
