@@ -232,13 +232,6 @@ function parseApiVersion(value: string | undefined, problems: string[]) {
  */
 const MAX_FILTER_IDS = 300;
 
-/**
- * Accepts one id, ids separated by commas (or semicolons, tabs or line
- * breaks, as spreadsheets copy them) or a JSON array of ids, as the public Salesforce
- * integration did. Ids end up in SOQL, so anything that is not
- * a Salesforce id of the right object is rejected here: a filter that
- * matched nobody would make JupiterOne delete every user.
- */
 interface IdFilter {
   field: string;
   /** The key prefix of the object's ids. */
@@ -257,6 +250,13 @@ const PROFILE_FILTER: IdFilter = {
   object: 'Profile',
 };
 
+/**
+ * Accepts one id, ids separated by commas (or semicolons, tabs or line
+ * breaks, as spreadsheets copy them) or a JSON array of ids, as the public
+ * Salesforce integration did. Ids end up in SOQL, so anything that is not a
+ * Salesforce id of the right object is rejected here: a filter that matched
+ * nobody would make JupiterOne delete every user.
+ */
 function parseIdList(
   value: string | undefined,
   { field, prefix, object }: IdFilter,
