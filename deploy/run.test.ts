@@ -2,10 +2,13 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'fs';
 import os from 'os';
 import path from 'path';
 import {
+  DEFAULT_RUN_TIMEOUT_MINUTES,
+  environmentWithDotenv,
   jobStatusIn,
   LineSplitter,
   readInvocation,
   reportRun,
+  runTimeoutMs,
   secretsOf,
 } from './run';
 
@@ -20,6 +23,40 @@ describe('secretsOf', () => {
     expect(
       secretsOf(env, ['--api-key', 'key-4', '--api-key=key-5']).sort(),
     ).toEqual(['key-1', 'key-4', 'key-5', 'secret-2', 'token-3']);
+  });
+});
+
+describe('environmentWithDotenv', () => {
+  test(".env's values where the environment has none, as the CLI reads them", () => {
+    const folder = mkdtempSync(path.join(os.tmpdir(), 'dotenv-'));
+    try {
+      writeFileSync(
+        path.join(folder, '.env'),
+        'CLIENT_SECRET="from-dotenv"\nREFRESH_TOKEN=dotenv-token\n',
+      );
+      const env = environmentWithDotenv(folder, { REFRESH_TOKEN: 'set' });
+      expect(env.CLIENT_SECRET).toBe('from-dotenv');
+      expect(env.REFRESH_TOKEN).toBe('set');
+      expect(
+        environmentWithDotenv(path.join(folder, 'none'), { A: 'b' }),
+      ).toEqual({
+        A: 'b',
+      });
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('runTimeoutMs', () => {
+  test.each<[string | undefined, number | string]>([
+    [undefined, DEFAULT_RUN_TIMEOUT_MINUTES * 60_000],
+    [' 90 ', 90 * 60_000],
+    ['0.5', 30_000],
+    ['0', 'RUN_TIMEOUT_MINUTES "0" must be a number of minutes above 0'],
+    ['soon', 'RUN_TIMEOUT_MINUTES "soon" must be a number of minutes above 0'],
+  ])('%s', (value, expected) => {
+    expect(runTimeoutMs({ RUN_TIMEOUT_MINUTES: value })).toBe(expected);
   });
 });
 

@@ -5,12 +5,15 @@
  *   could not be sent whole, its Authorization header included;
  * - an exit status that says whether the run did its job: the CLI exits 0
  *   when steps fail and when the synchronization job is not finalized;
- * - a stop when the container is stopped: Node as process 1 ignores SIGTERM.
+ * - a stop when the container is stopped: Node as process 1 ignores SIGTERM;
+ * - a deadline: the CLI's JupiterOne client sets no timeout, so an upload
+ *   that is never answered would hold the run open for ever.
  *
  * Usage: node dist/deploy/run.js <project path> [more `run` arguments]
  */
 import { ChildProcess, spawn } from 'child_process';
-import { promises as fs } from 'fs';
+import dotenv from 'dotenv';
+import { promises as fs, readFileSync } from 'fs';
 import os from 'os';
 import path from 'path';
 import { Readable } from 'stream';
@@ -42,6 +45,38 @@ export function secretsOf(env: NodeJS.ProcessEnv, args: string[]): string[] {
   return given
     .map((value) => value?.trim())
     .filter((value): value is string => !!value);
+}
+
+/**
+ * The environment the CLI will see: it also reads `.env` from the current
+ * folder (as dotenv does, without overriding what is set), so secrets
+ * written there must be redacted too.
+ */
+export function environmentWithDotenv(
+  folder: string,
+  env: NodeJS.ProcessEnv,
+): NodeJS.ProcessEnv {
+  let text: string;
+  try {
+    text = readFileSync(path.join(folder, '.env'), 'utf8');
+  } catch {
+    return env;
+  }
+  return { ...dotenv.parse(text), ...env };
+}
+
+/** How long a run may take unless RUN_TIMEOUT_MINUTES says otherwise. */
+export const DEFAULT_RUN_TIMEOUT_MINUTES = 360;
+
+/** The run's deadline in milliseconds, or why the setting is wrong. */
+export function runTimeoutMs(env: NodeJS.ProcessEnv): number | string {
+  const text = env.RUN_TIMEOUT_MINUTES?.trim();
+  if (!text) return DEFAULT_RUN_TIMEOUT_MINUTES * 60_000;
+  const minutes = Number(text);
+  if (!Number.isFinite(minutes) || minutes <= 0) {
+    return `RUN_TIMEOUT_MINUTES "${text}" must be a number of minutes above 0`;
+  }
+  return minutes * 60_000;
 }
 
 /** Cuts a stream's text into whole lines, holding back an unfinished one. */
@@ -81,6 +116,7 @@ export async function reportRun(
   projectPath: string,
   cliExitCode: number,
   jobStatus: string | undefined,
+  uploadFailed = false,
 ): Promise<RunReport> {
   if (cliExitCode !== 0) {
     return {
@@ -108,11 +144,15 @@ export async function reportRun(
     .map((step) => step.id);
   if (failed.length > 0) {
     const partial = summary.metadata?.partialDatasets?.types ?? [];
+    // A step also fails when JupiterOne refuses its uploads.
+    const cause = uploadFailed
+      ? 'JupiterOne refused uploads (UPLOAD_ERROR above), and '
+      : '';
     return {
       exitCode: 1,
       message:
-        `steps failed: ${failed.join(', ')}; JupiterOne was told these ` +
-        `types are partial and keeps what it had of them: ${partial.join(
+        `${cause}steps failed: ${failed.join(', ')}; JupiterOne was told ` +
+        `these types are partial and keeps what it had of them: ${partial.join(
           ', ',
         )}`,
     };
@@ -140,6 +180,11 @@ async function readSummary(projectPath: string): Promise<Summary | undefined> {
  */
 export function jobStatusIn(line: string): string | undefined {
   return /Synchronization job status: (?:\W+\d+m)?(\w+)/.exec(line)?.[1];
+}
+
+/** Whether a line is the SDK's report of an upload JupiterOne refused. */
+export function isUploadError(line: string): boolean {
+  return line.includes('UPLOAD_ERROR');
 }
 
 function say(message: string): void {
@@ -243,15 +288,32 @@ async function main(): Promise<number> {
     return 2;
   }
   const { projectPath, instanceId, runArguments } = invocation;
-  const redact = redactor(secretsOf(process.env, runArguments));
+  const timeoutMs = runTimeoutMs(process.env);
+  if (typeof timeoutMs === 'string') {
+    say(timeoutMs);
+    return 2;
+  }
+  const redact = redactor(
+    secretsOf(environmentWithDotenv(process.cwd(), process.env), runArguments),
+  );
   // An earlier run's summary must not speak for this one, which may fail
   // before the CLI clears its folder.
   await fs.rm(summaryFile(projectPath), { force: true });
   const started = startRun(projectPath, instanceId, runArguments);
   running.child = started;
+  const deadline = setTimeout(() => {
+    say(
+      `j1-integration run took longer than ${
+        timeoutMs / 60_000
+      } minutes (RUN_TIMEOUT_MINUTES): stopping it`,
+    );
+    started.kill('SIGTERM');
+  }, timeoutMs);
   let jobStatus: string | undefined;
+  let uploadFailed = false;
   const noteStatus = (line: string) => {
     jobStatus = jobStatusIn(line) ?? jobStatus;
+    uploadFailed ||= isUploadError(line);
   };
   const [exit] = await Promise.all([
     new Promise<{ code: number | null; signal: NodeJS.Signals | null }>(
@@ -261,13 +323,19 @@ async function main(): Promise<number> {
     relay(started.stdout, process.stdout, redact, noteStatus),
     relay(started.stderr, process.stderr, redact, noteStatus),
   ]);
+  clearTimeout(deadline);
   if (exit.signal) {
     say(
       `stopped by ${exit.signal} before the run finished; JupiterOne shows what became of any synchronization job it had started`,
     );
     return exitCodeFor(exit.signal);
   }
-  const report = await reportRun(projectPath, exit.code ?? 1, jobStatus);
+  const report = await reportRun(
+    projectPath,
+    exit.code ?? 1,
+    jobStatus,
+    uploadFailed,
+  );
   say(report.message);
   return report.exitCode;
 }

@@ -1,5 +1,5 @@
 import http from 'http';
-import { AddressInfo } from 'net';
+import { AddressInfo, Socket } from 'net';
 
 interface GraphObject {
   _key: string;
@@ -34,7 +34,14 @@ const JOB_ID = 'local-synchronization-job';
  * events and finalize. It answers as the API does for a job that accepts
  * everything, and keeps what it was sent.
  */
-export async function startLocalJupiterOne(): Promise<LocalJupiterOne> {
+export async function startLocalJupiterOne(
+  misbehaviour: {
+    /** Requests to this action (e.g. `finalize`) are never answered. */
+    unanswered?: string;
+    /** Requests to this action (e.g. `entities`) are refused with a 401. */
+    refused?: string;
+  } = {},
+): Promise<LocalJupiterOne> {
   const received: Received = {
     jobs: [],
     entities: [],
@@ -49,12 +56,24 @@ export async function startLocalJupiterOne(): Promise<LocalJupiterOne> {
       const body = Buffer.concat(chunks).toString('utf8');
       const path = request.url ?? '';
       received.requests.push({ path, headers: request.headers, body });
+      const action = actionOf(path);
+      if (action && action === misbehaviour.unanswered) return;
+      if (action && action === misbehaviour.refused) {
+        response.writeHead(401, { 'Content-Type': 'application/json' });
+        response.end(JSON.stringify({ error: 'Unauthorized' }));
+        return;
+      }
       const answer = record(received, request.method, path, body);
       response.writeHead(answer ? 200 : 404, {
         'Content-Type': 'application/json',
       });
       response.end(JSON.stringify(answer ?? { error: `no route ${path}` }));
     });
+  });
+  const sockets = new Set<Socket>();
+  server.on('connection', (socket: Socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
   });
   await new Promise<void>((resolve) =>
     server.listen(0, '127.0.0.1', () => resolve()),
@@ -64,10 +83,19 @@ export async function startLocalJupiterOne(): Promise<LocalJupiterOne> {
     url: `http://127.0.0.1:${port}`,
     received,
     close: () =>
-      new Promise((resolve, reject) =>
-        server.close((err) => (err ? reject(err) : resolve())),
-      ),
+      new Promise((resolve, reject) => {
+        server.close((err) => (err ? reject(err) : resolve()));
+        // Requests left unanswered on purpose would hold it open.
+        sockets.forEach((socket) => socket.destroy());
+      }),
   };
+}
+
+const JOB_ROUTE =
+  /^\/persister\/synchronization\/jobs(?:\/[^/]+(?:\/(\w+))?)?$/;
+
+function actionOf(path: string): string | undefined {
+  return JOB_ROUTE.exec(path)?.[1];
 }
 
 /** Keeps what one request carried; the answer, or none for an unknown route. */
@@ -77,8 +105,7 @@ function record(
   path: string,
   body: string,
 ): object | undefined {
-  const route =
-    /^\/persister\/synchronization\/jobs(?:\/[^/]+(?:\/(\w+))?)?$/.exec(path);
+  const route = JOB_ROUTE.exec(path);
   if (!route) return undefined;
   const action = route[1];
   const payload = body ? JSON.parse(body) : {};

@@ -1,5 +1,5 @@
 import { ChildProcess } from 'child_process';
-import { rmSync } from 'fs';
+import { rmSync, writeFileSync } from 'fs';
 import path from 'path';
 import { Fault } from '../local-salesforce/faults';
 import { DEV_CREDENTIALS } from '../local-salesforce/oauth';
@@ -48,7 +48,7 @@ async function runAgainstDevOrg({
   faults?: Fault[];
   clientSecret?: string;
   jupiterOneTarget?: JupiterOneTarget;
-  environment?: Record<string, string>;
+  environment?: Record<string, string | undefined>;
   onStart?: (entryPoint: ChildProcess) => void;
 } = {}) {
   const org = await startLocalSalesforce({ faults });
@@ -164,6 +164,55 @@ test('an unreachable JupiterOne API fails the image without printing the API key
   expect(output).toContain('[REDACTED]');
   expectNoSecret(output);
   expect(exitCode).not.toBe(0);
+});
+
+test('an API key written in .env, not in the environment, is redacted too', async () => {
+  const closed = await startLocalJupiterOne();
+  await closed.close();
+  const dotenvFile = path.join(image, '.env');
+  writeFileSync(dotenvFile, `JUPITERONE_API_KEY=${API_KEY}\n`);
+  try {
+    const { exitCode, output } = await runAgainstDevOrg({
+      jupiterOneTarget: target(closed.url),
+      environment: { JUPITERONE_API_KEY: undefined },
+    });
+    expect(output).toContain('[REDACTED]');
+    expectNoSecret(output);
+    expect(exitCode).not.toBe(0);
+  } finally {
+    rmSync(dotenvFile, { force: true });
+  }
+});
+
+test('a JupiterOne that never answers is given up on at RUN_TIMEOUT_MINUTES', async () => {
+  const silent = await startLocalJupiterOne({ unanswered: 'finalize' });
+  try {
+    const { exitCode, output } = await runAgainstDevOrg({
+      jupiterOneTarget: target(silent.url),
+      environment: { RUN_TIMEOUT_MINUTES: '0.25' },
+    });
+    expect(output).toContain(
+      'graph-salesforce: j1-integration run took longer than 0.25 minutes (RUN_TIMEOUT_MINUTES): stopping it',
+    );
+    expect(exitCode).not.toBe(0);
+  } finally {
+    await silent.close();
+  }
+});
+
+test('uploads JupiterOne refuses are named as the cause of the failed steps', async () => {
+  const refusing = await startLocalJupiterOne({ refused: 'entities' });
+  try {
+    const { exitCode, output } = await runAgainstDevOrg({
+      jupiterOneTarget: target(refusing.url),
+    });
+    expect(output).toContain(
+      'graph-salesforce: JupiterOne refused uploads (UPLOAD_ERROR above), and steps failed:',
+    );
+    expect(exitCode).toBe(1);
+  } finally {
+    await refusing.close();
+  }
 });
 
 test('without INTEGRATION_INSTANCE_ID the image says what to set and sends nothing', async () => {
