@@ -53,8 +53,18 @@ describe('runTimeoutMs', () => {
     [undefined, DEFAULT_RUN_TIMEOUT_MINUTES * 60_000],
     [' 90 ', 90 * 60_000],
     ['0.5', 30_000],
-    ['0', 'RUN_TIMEOUT_MINUTES "0" must be a number of minutes above 0'],
-    ['soon', 'RUN_TIMEOUT_MINUTES "soon" must be a number of minutes above 0'],
+    [
+      '0',
+      'RUN_TIMEOUT_MINUTES "0" must be a number of minutes above 0 and at most 35791',
+    ],
+    [
+      'soon',
+      'RUN_TIMEOUT_MINUTES "soon" must be a number of minutes above 0 and at most 35791',
+    ],
+    [
+      '100000',
+      'RUN_TIMEOUT_MINUTES "100000" must be a number of minutes above 0 and at most 35791',
+    ],
   ])('%s', (value, expected) => {
     expect(runTimeoutMs({ RUN_TIMEOUT_MINUTES: value })).toBe(expected);
   });

@@ -68,13 +68,20 @@ export function environmentWithDotenv(
 /** How long a run may take unless RUN_TIMEOUT_MINUTES says otherwise. */
 export const DEFAULT_RUN_TIMEOUT_MINUTES = 360;
 
+/** setTimeout fires at once for a delay past 2^31 - 1 ms (about 24 days). */
+const LONGEST_TIMEOUT_MINUTES = Math.floor((2 ** 31 - 1) / 60_000);
+
 /** The run's deadline in milliseconds, or why the setting is wrong. */
 export function runTimeoutMs(env: NodeJS.ProcessEnv): number | string {
   const text = env.RUN_TIMEOUT_MINUTES?.trim();
   if (!text) return DEFAULT_RUN_TIMEOUT_MINUTES * 60_000;
   const minutes = Number(text);
-  if (!Number.isFinite(minutes) || minutes <= 0) {
-    return `RUN_TIMEOUT_MINUTES "${text}" must be a number of minutes above 0`;
+  if (
+    !Number.isFinite(minutes) ||
+    minutes <= 0 ||
+    minutes > LONGEST_TIMEOUT_MINUTES
+  ) {
+    return `RUN_TIMEOUT_MINUTES "${text}" must be a number of minutes above 0 and at most ${LONGEST_TIMEOUT_MINUTES}`;
   }
   return minutes * 60_000;
 }
