@@ -236,7 +236,10 @@ function resolveNames(
     fields: parsed.fields.map(field),
     where: parsed.where.map((c) =>
       c.field.name.includes('.')
-        ? { ...c, ...throughLookup(soql, c.field, canonical, schema, resolve) }
+        ? {
+            ...c,
+            ...lookupCondition(soql, c.field, canonical, schema, resolve),
+          }
         : { ...c, field: field(c.field) },
     ),
     orderBy: parsed.orderBy && {
@@ -252,7 +255,7 @@ function resolveNames(
  * name `Field`. Deeper paths, and lookups whose object is named otherwise
  * (Owner, polymorphic ones), are not served.
  */
-function throughLookup(
+function lookupCondition(
   soql: string,
   reference: FieldReference,
   canonical: Map<string, string>,

@@ -153,11 +153,11 @@ export class MergeByUser<R, V> {
       this.order.observe(this.lastRowUser, user, this.options.object);
     }
     this.lastRowUser = user;
-    const value = this.options.valueOf(row);
     if (this.beforeWaitingPageButNotInIt(user)) {
       this.options.onUnmatched(1);
       return;
     }
+    const value = this.options.valueOf(row);
     const values = this.pending.get(user);
     if (values) values.push(value);
     else this.pending.set(user, [value]);
