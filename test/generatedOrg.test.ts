@@ -1,7 +1,7 @@
 import { generateOrg } from '../local-salesforce/generate';
 import { expectedGraph } from '../scripts/lib/expectedGraph';
 import { minimumApiCalls, rowsServed } from '../scripts/lib/floors';
-import { ASSIGNMENTS_QUERY } from '../src/steps/users/assignments';
+import { ASSIGNMENTS_QUERY } from '../src/steps/earlyReads';
 import { localInstanceConfig, useLocalOrg } from './localOrg';
 import { runIntegration } from './runIntegration';
 

@@ -17,7 +17,7 @@ import {
 import { selectRecords } from '../../local-salesforce/query-engine';
 import { parseSoql } from '../../local-salesforce/soql';
 import { buildSelect, Query } from '../../src/salesforce/soql';
-import { ASSIGNMENTS_QUERY } from '../../src/steps/users/assignments';
+import { ASSIGNMENTS_QUERY } from '../../src/steps/earlyReads';
 
 const PAGE_SIZE = 2000;
 const API_VERSION = '59.0';

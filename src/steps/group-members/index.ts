@@ -5,41 +5,12 @@ import {
 import { filtersUsers, IntegrationConfig } from '../../config';
 import { DataKeys, Relationships, Steps, USERS_GRAPH } from '../../constants';
 import { getSalesforceClient } from '../../execution';
-import { Query } from '../../salesforce/client';
-import {
-  GROUP_MEMBER_FIELDS,
-  SalesforceGroupMember,
-} from '../../salesforce/objects';
+import { SalesforceGroupMember } from '../../salesforce/objects';
 import { collectObject } from '../collect';
+import { GROUP_MEMBERS_QUERY } from '../earlyReads';
 import { StepLedger } from '../ledger';
 import { memberKind } from './converter';
 import { incompleteStepError } from '../incomplete';
-
-const groupMembersQuery: Query = {
-  object: 'GroupMember',
-  fields: GROUP_MEMBER_FIELDS,
-};
-
-/**
- * Group members are linked once the users are in the graph, but their
- * pages need not wait: the users step starts reading them, all of them,
- * while it runs, and this step takes those pages first. The pages beyond
- * the first ten wait on disk, so that memory stays the same whatever the
- * number of members, and the query's cursor is never left idle for
- * Salesforce to expire. Nothing is read when the groups were not
- * collected: the step would not use it. A run of the users step without
- * this one (`--step fetch-users`) still reads them all: a step cannot tell
- * which others will run.
- */
-export async function startReadingGroupMembers(
-  context: IntegrationStepExecutionContext<IntegrationConfig>,
-): Promise<void> {
-  if (await context.jobState.getData<boolean>(DataKeys.GROUPS_COLLECTED)) {
-    getSalesforceClient(context).startEarly(groupMembersQuery, context.logger, {
-      toTheEnd: true,
-    });
-  }
-}
 
 export async function fetchGroupMembers(
   context: IntegrationStepExecutionContext<IntegrationConfig>,
@@ -53,7 +24,7 @@ export async function fetchGroupMembers(
     await context.jobState.getData<string[]>(DataKeys.WITHHELD_USERS),
   );
   await collectObject<SalesforceGroupMember>(context, ledger, {
-    query: groupMembersQuery,
+    query: GROUP_MEMBERS_QUERY,
     relationships: (member) => {
       switch (memberKind(member.UserOrGroupId)) {
         case 'user':

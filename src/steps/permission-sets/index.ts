@@ -12,7 +12,7 @@ import {
 import { getAccountKey } from '../accountKey';
 import { collectObject } from '../collect';
 import { StepLedger } from '../ledger';
-import { startReadingUsers } from '../users';
+import { startReadingUsers } from '../earlyReads';
 import {
   createPermissionSetEntity,
   owningProfileId,

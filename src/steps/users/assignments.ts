@@ -4,12 +4,9 @@ import {
 } from '@jupiterone/integration-sdk-core';
 import { Assignment } from '../../access';
 import { IntegrationConfig } from '../../config';
-import { Query } from '../../salesforce/client';
-import {
-  PERMISSION_SET_ASSIGNMENT_FIELDS,
-  SalesforcePermissionSetAssignment,
-} from '../../salesforce/objects';
+import { SalesforcePermissionSetAssignment } from '../../salesforce/objects';
 import { queryObject } from '../collect';
+import { ASSIGNMENTS_QUERY } from '../earlyReads';
 import { StepLedger } from '../ledger';
 import { MergeByUser } from './mergeByUser';
 import { IdOrder } from './idOrder';
@@ -31,20 +28,6 @@ export function toAssignment(
     active: row.IsActive !== false,
   };
 }
-
-/**
- * Every user holds their profile's own permission set, and the graph says
- * so once, through user HAS profile HAS permission set: those rows, one per
- * user, are left on the server. (Those of the users whose profiles
- * Salesforce hides would otherwise name a permission set the run cannot
- * see, and withhold them.)
- */
-export const ASSIGNMENTS_QUERY: Query = {
-  object: 'PermissionSetAssignment',
-  fields: PERMISSION_SET_ASSIGNMENT_FIELDS,
-  conditions: ['PermissionSet.IsOwnedByProfile = false'],
-  orderBy: 'AssigneeId',
-};
 
 /**
  * Starts reading every permission set assignment, sorted by assignee, to

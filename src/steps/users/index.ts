@@ -17,10 +17,9 @@ import {
   USERS_GRAPH,
 } from '../../constants';
 import { getSalesforceClient } from '../../execution';
-import { Query } from '../../salesforce/client';
-import { SalesforceUser, USER_FIELDS } from '../../salesforce/objects';
+import { SalesforceUser } from '../../salesforce/objects';
 import { getAccountKey } from '../accountKey';
-import { startReadingGroupMembers } from '../group-members';
+import { startReadingGroupMembers, usersQuery } from '../earlyReads';
 import { collectObject } from '../collect';
 import { SKIPS_LOGGED_EACH, StepLedger, WithheldRecords } from '../ledger';
 import {
@@ -30,8 +29,6 @@ import {
   userAccess,
 } from './access';
 import { PageFacts, ReadAlongsideUsers } from './readAlongside';
-import { ASSIGNMENTS_QUERY } from './assignments';
-import { SECOND_FACTORS_QUERY } from './secondFactors';
 import { assignmentProperties } from '../assignmentProperties';
 import {
   createUserEntity,
@@ -39,43 +36,6 @@ import {
   hasHiddenProfile,
 } from './converter';
 import { incompleteStepError } from '../incomplete';
-
-/** The configured role and profile filters both apply. */
-function usersQuery(settings: SalesforceSettings): Query {
-  return {
-    object: 'User',
-    fields: USER_FIELDS,
-    filters: [
-      { field: 'UserRoleId', ids: settings.userRoleIds },
-      { field: 'ProfileId', ids: settings.userProfileIds },
-    ],
-    orderBy: 'Id',
-  };
-}
-
-/**
- * The users, their permission set assignments and their second factors
- * need nothing from the steps before the users step, which needs them all
- * at once: the permission sets step starts reading them, a bounded number
- * of pages each, so that the users step starts with pages in hand instead
- * of waiting for Salesforce. Not the first step: Salesforce keeps ten
- * query cursors per user and releases the oldest when an eleventh opens,
- * and the users' cursors must outlive those of the setup objects. Started
- * here, at most four of the run's cursors open after them (permission
- * sets, groups, group components, group members). A run without the users
- * step (`--step fetch-permission-sets`) still spends those few calls: a
- * step cannot tell which others will run.
- */
-export function startReadingUsers(
-  context: IntegrationStepExecutionContext<IntegrationConfig>,
-): void {
-  const client = getSalesforceClient(context);
-  // A page of users takes far longer to convert than to fetch, and needs
-  // about a page of second factors but four or more of assignments.
-  client.startEarly(usersQuery(client.settings), context.logger, { pages: 2 });
-  client.startEarly(SECOND_FACTORS_QUERY, context.logger, { pages: 2 });
-  client.startEarly(ASSIGNMENTS_QUERY, context.logger);
-}
 
 /**
  * Users carry their effective privileges, which depend on their permission

@@ -1,11 +1,8 @@
 import { IntegrationStepExecutionContext } from '@jupiterone/integration-sdk-core';
 import { IntegrationConfig } from '../../config';
-import { Query } from '../../salesforce/client';
-import {
-  SalesforceTwoFactorMethodsInfo,
-  TWO_FACTOR_METHODS_INFO_FIELDS,
-} from '../../salesforce/objects';
+import { SalesforceTwoFactorMethodsInfo } from '../../salesforce/objects';
 import { isMissingPermission, queryObject } from '../collect';
+import { SECOND_FACTORS_QUERY } from '../earlyReads';
 import { StepLedger } from '../ledger';
 import { IdOrder } from './idOrder';
 import { MergeByUser } from './mergeByUser';
@@ -25,12 +22,6 @@ export function hasSecondFactor(info: SalesforceTwoFactorMethodsInfo): boolean {
     info.HasBuiltInAuthenticator === true
   );
 }
-
-export const SECOND_FACTORS_QUERY: Query = {
-  object: 'TwoFactorMethodsInfo',
-  fields: TWO_FACTOR_METHODS_INFO_FIELDS,
-  orderBy: 'UserId',
-};
 
 /**
  * Starts reading who has which second factor, sorted by user, to be

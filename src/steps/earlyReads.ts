@@ -1,0 +1,101 @@
+import { IntegrationStepExecutionContext } from '@jupiterone/integration-sdk-core';
+import { IntegrationConfig, SalesforceSettings } from '../config';
+import { DataKeys } from '../constants';
+import { getSalesforceClient } from '../execution';
+import { Query } from '../salesforce/client';
+import {
+  GROUP_MEMBER_FIELDS,
+  PERMISSION_SET_ASSIGNMENT_FIELDS,
+  TWO_FACTOR_METHODS_INFO_FIELDS,
+  USER_FIELDS,
+} from '../salesforce/objects';
+
+/*
+ * The queries a step before theirs starts reading (SalesforceClient.
+ * startEarly), so that their own step starts with pages in hand instead of
+ * waiting for Salesforce. They live here rather than in their steps'
+ * folders so that no step folder imports another.
+ */
+
+/** The configured role and profile filters both apply. */
+export function usersQuery(settings: SalesforceSettings): Query {
+  return {
+    object: 'User',
+    fields: USER_FIELDS,
+    filters: [
+      { field: 'UserRoleId', ids: settings.userRoleIds },
+      { field: 'ProfileId', ids: settings.userProfileIds },
+    ],
+    orderBy: 'Id',
+  };
+}
+
+/**
+ * Every user holds their profile's own permission set, and the graph says
+ * so once, through user HAS profile HAS permission set: those rows, one per
+ * user, are left on the server. (Those of the users whose profiles
+ * Salesforce hides would otherwise name a permission set the run cannot
+ * see, and withhold them.)
+ */
+export const ASSIGNMENTS_QUERY: Query = {
+  object: 'PermissionSetAssignment',
+  fields: PERMISSION_SET_ASSIGNMENT_FIELDS,
+  conditions: ['PermissionSet.IsOwnedByProfile = false'],
+  orderBy: 'AssigneeId',
+};
+
+export const SECOND_FACTORS_QUERY: Query = {
+  object: 'TwoFactorMethodsInfo',
+  fields: TWO_FACTOR_METHODS_INFO_FIELDS,
+  orderBy: 'UserId',
+};
+
+export const GROUP_MEMBERS_QUERY: Query = {
+  object: 'GroupMember',
+  fields: GROUP_MEMBER_FIELDS,
+};
+
+/**
+ * The users, their permission set assignments and their second factors
+ * need nothing from the steps before the users step, which needs them all
+ * at once: the permission sets step starts reading them, a bounded number
+ * of pages each. Not the first step: Salesforce keeps ten query cursors
+ * per user and releases the oldest when an eleventh opens, and the users'
+ * cursors must outlive those of the setup objects. Started there, at most
+ * four of the run's cursors open after them (permission sets, groups,
+ * group components, group members). A run without the users step
+ * (`--step fetch-permission-sets`) still spends those few calls: a step
+ * cannot tell which others will run.
+ */
+export function startReadingUsers(
+  context: IntegrationStepExecutionContext<IntegrationConfig>,
+): void {
+  const client = getSalesforceClient(context);
+  // A page of users takes far longer to convert than to fetch, and needs
+  // about a page of second factors but four or more of assignments.
+  client.startEarly(usersQuery(client.settings), context.logger, { pages: 2 });
+  client.startEarly(SECOND_FACTORS_QUERY, context.logger, { pages: 2 });
+  client.startEarly(ASSIGNMENTS_QUERY, context.logger);
+}
+
+/**
+ * Group members are linked once the users are in the graph, but their
+ * pages need not wait: the users step starts reading them, all of them,
+ * while it runs, and the group members step takes those pages first. The
+ * pages beyond the first ten wait on disk, so that memory stays the same
+ * whatever the number of members, and the query's cursor is never left
+ * idle for Salesforce to expire. Nothing is read when the groups were not
+ * collected: the step would not use it. A run of the users step without
+ * the group members step (`--step fetch-users`) still reads them all.
+ */
+export async function startReadingGroupMembers(
+  context: IntegrationStepExecutionContext<IntegrationConfig>,
+): Promise<void> {
+  if (await context.jobState.getData<boolean>(DataKeys.GROUPS_COLLECTED)) {
+    getSalesforceClient(context).startEarly(
+      GROUP_MEMBERS_QUERY,
+      context.logger,
+      { toTheEnd: true },
+    );
+  }
+}
