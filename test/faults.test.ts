@@ -270,7 +270,7 @@ describe('faults to report: the step fails, its types are partial', () => {
     expect(statusOf(run, 'fetch-users')).toBe('failure');
     expect(run.entities.salesforce_user).toBe(4);
     expect(messages).toMatch(
-      '3 users were left out, so that JupiterOne keeps what it had of them: 2 × privileges unknown: permission sets were not collected (first: user',
+      '3 User records were left out, so that JupiterOne keeps what it had of them: 2 × privileges unknown: permission sets were not collected (first: ',
     );
   });
 
@@ -298,7 +298,7 @@ describe('faults to report: the step fails, its types are partial', () => {
       'What 1 permission set group grants is unknown: the run collected neither the aggregate permission set nor every component',
     );
     expect(messages).toMatch(
-      '1 user was left out, so that JupiterOne keeps what it had of them: 1 × privileges unknown: they hold a permission set group whose permissions are unknown (first: user 005Do000001WSt0IAG, missing 0PGDoDG00000001ODA)',
+      '1 User record was left out, so that JupiterOne keeps what it had of them: 1 × privileges unknown: they hold a permission set group whose permissions are unknown (first: 005Do000001WSt0IAG, missing 0PGDoDG00000001ODA)',
     );
     expect(run.entities.salesforce_user).toBe(6);
   });
@@ -347,7 +347,7 @@ describe('faults to report: the step fails, its types are partial', () => {
       expect(run.partialTypes).toContain('salesforce_user');
       expect(run.entities.salesforce_user).toBe(6);
       expect(failureMessages(run)).toMatch(
-        '1 user was left out, so that JupiterOne keeps what it had of them: 1 × privileges unknown: they hold a permission set group whose permissions are unknown (first: user',
+        '1 User record was left out, so that JupiterOne keeps what it had of them: 1 × privileges unknown: they hold a permission set group whose permissions are unknown (first: ',
       );
     },
   );
@@ -382,7 +382,7 @@ describe('faults to report: the step fails, its types are partial', () => {
       { kind: 'insufficient-access', target: 'PermissionSet', times: Infinity },
     ]);
     expect(failureMessages(run)).toMatch(
-      /users were left out, so that JupiterOne keeps what it had of them: .*User roles were not collected/,
+      /User records were left out, so that JupiterOne keeps what it had of them: .*User roles were not collected/,
     );
   });
 
@@ -393,8 +393,41 @@ describe('faults to report: the step fails, its types are partial', () => {
     expect(statusOf(run, 'fetch-users')).toBe('failure');
     expect(run.entities.salesforce_user).toBe(3);
     expect(failureMessages(run)).toMatch(
-      '4 users were left out, so that JupiterOne keeps what it had of them: 4 × privileges unknown: profiles were not collected (first: user',
+      '4 User records were left out, so that JupiterOne keeps what it had of them: 4 × privileges unknown: profiles were not collected (first: ',
     );
+  });
+
+  test('a record the data model rejects is left out and its step fails, the rest written', async () => {
+    const dataset = loadDevOrg();
+    const group1 = dataset.Group.find(
+      (group) => group.Id === '00GDo000000JMyqMAG',
+    )!;
+    // A Name the data model refuses (it wants a string): `collect`
+    // validates every entity, as this run does.
+    group1.Name = 42;
+    process.env.ENABLE_GRAPH_OBJECT_SCHEMA_VALIDATION = 'true';
+    const { run } = await runWithFaults([], {}, 20, dataset).finally(() => {
+      delete process.env.ENABLE_GRAPH_OBJECT_SCHEMA_VALIDATION;
+    });
+    expect(statusOf(run, 'fetch-groups')).toBe('failure');
+    expect(run.partialTypes).toEqual(
+      expect.arrayContaining(['salesforce_group', 'salesforce_group_has_user']),
+    );
+    expect(run.entities.salesforce_group).toBe(
+      DEV_ORG_ENTITIES.salesforce_group - 1,
+    );
+    expect(failureMessages(run)).toMatch(
+      "1 Group record was left out, so that JupiterOne keeps what it had of them: 1 × Group could not be converted (first: 00GDo000000JMyqMAG: Entity fails to validate as class 'Group'",
+    );
+    // Its relationships are not drawn, so not skipped a second time.
+    const skippedGroup = run.logs.filter(
+      (record) =>
+        record.message === 'Skipped record' &&
+        record.fields.id === '00GDo000000JMyqMAG',
+    );
+    expect(skippedGroup.map((record) => record.fields.reason)).toEqual([
+      'Group could not be converted',
+    ]);
   });
 
   test('a user whose profile Salesforce did not return is left out, its id logged', async () => {
@@ -406,7 +439,7 @@ describe('faults to report: the step fails, its types are partial', () => {
     expect(statusOf(run, 'fetch-users')).toBe('failure');
     expect(run.partialTypes).toContain('salesforce_user');
     expect(failureMessages(run)).toMatch(
-      '1 user was left out, so that JupiterOne keeps what it had of them: 1 × privileges unknown: their profile was not collected (first: user 005Do000000PVvJIAW, missing 00eDo000000gtbIIAQ). The first 20 of each reason are logged as skipped records',
+      '1 User record was left out, so that JupiterOne keeps what it had of them: 1 × privileges unknown: their profile was not collected (first: 005Do000000PVvJIAW, missing 00eDo000000gtbIIAQ). The first 20 of each reason are logged as skipped records',
     );
     const skipped = run.logs.filter(
       (record) => record.message === 'Skipped record',
@@ -452,7 +485,7 @@ describe('faults to report: the step fails, its types are partial', () => {
     expect(statusOf(run, 'fetch-users')).toBe('failure');
     expect(run.entities.salesforce_user).toBe(6);
     expect(failureMessages(run)).toMatch(
-      `1 × privileges unknown: ${reason} (first: user 005Do000000PVvJIAW`,
+      `1 × privileges unknown: ${reason} (first: 005Do000000PVvJIAW`,
     );
   });
 

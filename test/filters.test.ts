@@ -51,7 +51,7 @@ test('filters that match users whose privileges are unknown say so, not that the
     record.message.includes('Step "Fetch Users" failed'),
   );
   expect(failure?.message).toMatch(
-    '1 user was left out, so that JupiterOne keeps what it had of them: 1 × privileges unknown: profiles were not collected (first: user',
+    '1 User record was left out, so that JupiterOne keeps what it had of them: 1 × privileges unknown: profiles were not collected (first: ',
   );
 });
 

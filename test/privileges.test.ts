@@ -147,7 +147,7 @@ describe('when access objects cannot be read', () => {
       'What permission set groups grant is unknown: PermissionSetGroup was not collected',
     );
     expect(messages).toMatch(
-      '1 user was left out, so that JupiterOne keeps what it had of them: 1 × privileges unknown: they hold a permission set group whose permissions are unknown (first: user',
+      '1 User record was left out, so that JupiterOne keeps what it had of them: 1 × privileges unknown: they hold a permission set group whose permissions are unknown (first: ',
     );
     // The group member left out with the user is not reported again.
     expect(messages).not.toMatch('Skipped GroupMember data');

@@ -21,6 +21,11 @@ export interface ObjectCollection<R> {
   query: Query;
   /** The entity a record becomes; join objects become relationships only. */
   toEntity?: (record: R, instanceUrl: string) => Entity;
+  /**
+   * The relationships of a record now in the graph (neither withheld nor
+   * failed to convert); also where a step notes what later steps need of
+   * the records it keeps.
+   */
   relationships: (record: R) => (Relationship | undefined)[];
   /** Awaited with each page before its records are converted. */
   beforePage?: (records: R[]) => Promise<void>;
@@ -63,11 +68,13 @@ export async function collectObject<R extends { Id: string }>(
     await beforePage?.(page);
     for (let start = 0; start < page.length; start += SLICE_SIZE) {
       const slice = page.slice(start, start + SLICE_SIZE);
-      const records = withheld ? kept(slice, withheld, ledger) : slice;
+      let records = withheld ? kept(slice, withheld, ledger) : slice;
       if (toEntity) {
-        await jobState.addEntities(
-          ledger.convert(records, (record) => toEntity(record, instanceUrl)),
+        const converted = ledger.convert(records, (record) =>
+          toEntity(record, instanceUrl),
         );
+        await jobState.addEntities(converted.entities);
+        records = converted.records;
       } else {
         ledger.countFetched(records);
       }

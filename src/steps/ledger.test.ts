@@ -26,18 +26,22 @@ function ledgerWithContext() {
   };
 }
 
-test('a record that cannot be converted is logged with its Id and counted', () => {
+test('a record that cannot be converted is logged with its Id, and fails the step in the end', () => {
   const { ledger, info, warn, publishWarnEvent } = ledgerWithContext();
-  const entities = ledger.convert(
+  const converted = ledger.convert(
     [{ Id: '005A' }, { Id: '005B' }],
     (record) => {
       if (record.Id === '005B') throw new Error('no Username');
       return { _key: record.Id } as Entity;
     },
   );
-  ledger.finish();
 
-  expect(entities.map((entity) => entity._key)).toEqual(['005A']);
+  expect(converted.records.map((record) => record.Id)).toEqual(['005A']);
+  expect(converted.entities.map((entity) => entity._key)).toEqual(['005A']);
+  expect(ledger.withheldIds).toEqual(['005B']);
+  expect(() => ledger.finish()).toThrow(
+    '1 User record was left out, so that JupiterOne keeps what it had of them: 1 × User could not be converted (first: 005B: no Username)',
+  );
   expect(info).toHaveBeenCalledWith(
     {
       id: '005B',
@@ -46,11 +50,30 @@ test('a record that cannot be converted is logged with its Id and counted', () =
     },
     'Skipped record',
   );
+  expect(info).toHaveBeenCalledWith(
+    expect.objectContaining({ fetched: 2, entities: 1 }),
+    'Collected User records',
+  );
   expect(warn).toHaveBeenCalledWith(
     { skipped: { 'User could not be converted': 1 } },
     'Skipped User data: 1 × User could not be converted',
   );
   expect(publishWarnEvent).toHaveBeenCalledTimes(1);
+});
+
+test("finish names the step's own problems with the records it withheld", () => {
+  const { ledger } = ledgerWithContext();
+  ledger.withhold('privileges unknown', '005A', { missing: '0PSX' });
+  ledger.withhold('privileges unknown', '005B', { missing: '0PSY' });
+
+  expect(() => ledger.finish(undefined, 'Roles were not collected')).toThrow(
+    '2 User records were left out, so that JupiterOne keeps what it had of them: 2 × privileges unknown (first: 005A, missing 0PSX). The first 20 of each reason are logged as skipped records. Roles were not collected',
+  );
+});
+
+test('finish does not fail a step that withheld nothing and has no problem', () => {
+  const { ledger } = ledgerWithContext();
+  expect(() => ledger.finish(undefined)).not.toThrow();
 });
 
 test('a reference to an entity not collected is skipped; a null one is not', async () => {

@@ -8,6 +8,7 @@ import {
   StepRelationshipMetadata,
 } from '@jupiterone/integration-sdk-core';
 import { getSalesforceClient } from '../execution';
+import { incompleteStepError } from './incomplete';
 
 interface StepContext {
   jobState: JobState;
@@ -17,6 +18,12 @@ interface StepContext {
 
 /** How many skipped records are logged one by one before only counting. */
 export const SKIPS_LOGGED_EACH = 20;
+
+/** The records of a page that became entities, and their entities. */
+export interface Converted<R> {
+  records: R[];
+  entities: Entity[];
+}
 
 /** Records withheld for one reason: their ids, and what the first lacks. */
 export interface WithheldRecords {
@@ -41,23 +48,28 @@ export class StepLedger {
     private readonly objectName: string,
   ) {}
 
-  /** Converts a page of records; a record that fails is logged and counted. */
+  /**
+   * Converts a page of records. A record that fails is withheld: logged
+   * with its Id and the error, and the step fails in the end (finish), so
+   * that JupiterOne keeps what it had of it instead of deleting it.
+   */
   convert<R extends { Id: string }>(
     records: R[],
     toEntity: (record: R) => Entity,
-  ): Entity[] {
-    this.fetched += records.length;
-    const converted: Entity[] = [];
+  ): Converted<R> {
+    const converted: Converted<R> = { records: [], entities: [] };
     for (const record of records) {
       try {
-        converted.push(toEntity(record));
+        converted.entities.push(toEntity(record));
+        converted.records.push(record);
       } catch (err) {
-        this.skip(`${this.objectName} could not be converted`, record.Id, {
+        this.withhold(`${this.objectName} could not be converted`, record.Id, {
           error: err.message,
         });
       }
     }
-    this.entities += converted.length;
+    this.fetched += converted.records.length;
+    this.entities += converted.entities.length;
     return converted;
   }
 
@@ -159,8 +171,22 @@ export class StepLedger {
     }
   }
 
-  /** Logs the step's counts, and warns once if anything was skipped. */
-  finish(): void {
+  /**
+   * Logs the step's counts and warns once if anything was skipped; then
+   * fails the step, naming every problem, if a record was withheld or the
+   * step has problems of its own, so that its types are partial.
+   */
+  finish(...stepProblems: (string | undefined)[]): void {
+    this.logCounts();
+    const problems = [this.withheldProblem(), ...stepProblems].filter(
+      (problem): problem is string => problem !== undefined,
+    );
+    if (problems.length > 0) {
+      throw incompleteStepError(problems.join('. '));
+    }
+  }
+
+  private logCounts(): void {
     const { logger } = this.context;
     const skipped = Object.fromEntries(this.skipped);
     logger.info(
@@ -191,6 +217,23 @@ export class StepLedger {
     }
   }
 
+  /** For each reason, how many records, the first of them and why. */
+  private withheldProblem(): string | undefined {
+    if (this.withheld.size === 0) return undefined;
+    const ids = this.withheldIds;
+    const reasons = [...this.withheld].map(
+      ([reason, { ids, firstDetails }]) =>
+        `${ids.length} × ${reason} (first: ${ids[0]}${detailsOf(
+          firstDetails,
+        )})`,
+    );
+    return `${ids.length} ${this.objectName} ${
+      ids.length === 1 ? 'record was' : 'records were'
+    } left out, so that JupiterOne keeps what it had of them: ${reasons.join(
+      '; ',
+    )}. The first ${SKIPS_LOGGED_EACH} of each reason are logged as skipped records`;
+  }
+
   /**
    * Whether the graph holds an entity or relationship with this key. SDK 8
    * keeps every key in memory and answers `hasKey` synchronously; awaiting
@@ -203,6 +246,12 @@ export class StepLedger {
     }
     return found;
   }
+}
+
+function detailsOf(details: { missing?: string; error?: string }): string {
+  if (details.missing) return `, missing ${details.missing}`;
+  if (details.error) return `: ${details.error}`;
+  return '';
 }
 
 function increment(counts: Map<string, number>, key: string, by = 1): number {

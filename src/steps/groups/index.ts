@@ -27,8 +27,10 @@ export async function fetchGroups(
       ),
     ],
   });
-  await context.jobState.setData(DataKeys.GROUPS_COLLECTED, true);
   ledger.finish();
+  // Only once nothing was withheld: a step that links to these entities
+  // fails without it, rather than lose the links of those left out.
+  await context.jobState.setData(DataKeys.GROUPS_COLLECTED, true);
 }
 
 export const groupSteps: IntegrationStep<IntegrationConfig>[] = [

@@ -45,8 +45,10 @@ export async function fetchUserRoles(
       ),
     ),
   );
-  await jobState.setData(DataKeys.USER_ROLES_COLLECTED, true);
   ledger.finish();
+  // Only once nothing was withheld: a step that links to these entities
+  // fails without it, rather than lose the links of those left out.
+  await jobState.setData(DataKeys.USER_ROLES_COLLECTED, true);
 }
 
 export const userRoleSteps: IntegrationStep<IntegrationConfig>[] = [

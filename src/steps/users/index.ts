@@ -21,7 +21,7 @@ import { SalesforceUser } from '../../salesforce/objects';
 import { getAccountKey } from '../accountKey';
 import { startReadingGroupMembers, usersQuery } from '../earlyReads';
 import { collectObject } from '../collect';
-import { SKIPS_LOGGED_EACH, StepLedger, WithheldRecords } from '../ledger';
+import { StepLedger } from '../ledger';
 import {
   AccessSources,
   readAccessSources,
@@ -35,7 +35,6 @@ import {
   createUserPersonRelationship,
   hasHiddenProfile,
 } from './converter';
-import { incompleteStepError } from '../incomplete';
 
 /**
  * Users carry their effective privileges, which depend on their permission
@@ -119,15 +118,10 @@ export async function fetchUsers(
     await jobState.setData(DataKeys.WITHHELD_USERS, ledger.withheldIds);
   }
   await jobState.setData(DataKeys.GROUP_ASSIGNMENTS, groupAssignments);
-  ledger.finish();
-  failIfFiltersMatchNobody(getSalesforceClient(context).settings, ledger);
-  const incomplete = [
-    withheldProblem(ledger.withheldRecords),
+  ledger.finish(
+    filtersMatchNobody(getSalesforceClient(context).settings, ledger),
     rolesCollected ? undefined : ROLES_NOT_COLLECTED,
-  ].filter(Boolean);
-  if (incomplete.length > 0) {
-    throw incompleteStepError(incomplete.join('. '));
-  }
+  );
 }
 
 /**
@@ -182,51 +176,18 @@ function profileRelationship(user: SalesforceUser, ledger: StepLedger) {
  * Filters that match no user would have JupiterOne delete every user it
  * holds; more likely they are wrong.
  */
-function failIfFiltersMatchNobody(
+function filtersMatchNobody(
   settings: SalesforceSettings,
   ledger: StepLedger,
-) {
-  if (filtersUsers(settings) && ledger.fetchedCount === 0) {
-    const filters = [
-      settings.userRoleIds.length > 0 ? 'userRoleFilter' : undefined,
-      settings.userProfileIds.length > 0 ? 'userProfileFilter' : undefined,
-    ].filter(Boolean);
-    throw incompleteStepError(
-      `${filters.join(' and ')} ${
-        filters.length === 1 ? 'matches' : 'match'
-      } no user: check the ids (failing rather than letting JupiterOne delete every user)`,
-    );
-  }
-}
-
-/**
- * Users whose privileges could not be worked out are left out of the run
- * (unknownPrivileges): the step fails, so that their type is partial and
- * JupiterOne keeps what it had of them.
- */
-function withheldProblem(
-  withheld: ReadonlyMap<string, WithheldRecords>,
 ): string | undefined {
-  if (withheld.size === 0) return undefined;
-  const total = [...withheld.values()].reduce(
-    (sum, { ids }) => sum + ids.length,
-    0,
-  );
-  const reasons = [...withheld].map(
-    ([reason, { ids, firstDetails }]) =>
-      `${ids.length} × ${reason} (first: user ${ids[0]}${missingOf(
-        firstDetails,
-      )})`,
-  );
-  return `${total} ${
-    total === 1 ? 'user was' : 'users were'
-  } left out, so that JupiterOne keeps what it had of them: ${reasons.join(
-    '; ',
-  )}. The first ${SKIPS_LOGGED_EACH} of each reason are logged as skipped records`;
-}
-
-function missingOf(details: { missing?: string }): string {
-  return details.missing ? `, missing ${details.missing}` : '';
+  if (!filtersUsers(settings) || ledger.fetchedCount > 0) return undefined;
+  const filters = [
+    settings.userRoleIds.length > 0 ? 'userRoleFilter' : undefined,
+    settings.userProfileIds.length > 0 ? 'userProfileFilter' : undefined,
+  ].filter(Boolean);
+  return `${filters.join(' and ')} ${
+    filters.length === 1 ? 'matches' : 'match'
+  } no user: check the ids (failing rather than letting JupiterOne delete every user)`;
 }
 
 export const userSteps: IntegrationStep<IntegrationConfig>[] = [
