@@ -71,6 +71,12 @@ export function failureReply(
         ),
         headers: { 'Sforce-Limit-Info': 'api-usage=15000/15000' },
       };
+    case 'concurrent-limit':
+      return restError(
+        403,
+        'REQUEST_LIMIT_EXCEEDED',
+        'ConcurrentRequests (Concurrent API Requests) Limit exceeded.',
+      );
     case 'insufficient-access':
       return restError(
         403,

@@ -25,6 +25,8 @@ export type FaultKind =
   | 'query-timeout'
   /** The org's daily API allowance is spent. */
   | 'limit-exceeded'
+  /** The org runs too many long requests at once. */
+  | 'concurrent-limit'
   /** The user may not read the object. */
   | 'insufficient-access'
   /** The org has no such object (or hides it from the user). */

@@ -90,6 +90,10 @@ describe('faults to survive: the graph is complete afterwards', () => {
     ],
     ['504', [{ kind: '504', target: 'UserRole' }]],
     [
+      'too many concurrent long requests in the org',
+      [{ kind: 'concurrent-limit', target: 'Group', page: 2, times: 2 }],
+    ],
+    [
       'a connection reset',
       [{ kind: 'reset', target: 'PermissionSet', page: 3 }],
     ],

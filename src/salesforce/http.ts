@@ -3,6 +3,7 @@ import https from 'https';
 import fetch, { FetchError, Headers, RequestInit } from 'node-fetch';
 import { redactStrings } from '../redact';
 import {
+  isConcurrentRequestLimit,
   parseRetryAfterMs,
   retryableStatusReason,
   retryDelayMs,
@@ -125,7 +126,8 @@ export class RequestFailedError extends Error {
 /**
  * Sends a request, and sends it again while the failure is one that
  * passes: a connection reset or timeout, a status Salesforce uses for
- * brief faults, or a success whose body is not JSON. Anything else is
+ * brief faults, its limit on concurrent long requests, or a success whose
+ * body is not JSON. Anything else is
  * returned for the caller to judge.
  */
 export async function sendWithRetries(
@@ -190,6 +192,9 @@ function retryReason({ response, networkError }: Outcome): string | undefined {
   const statusReason = retryableStatusReason(status);
   if (statusReason) {
     return `${status} ${statusReason}${excerpt ? `: ${excerpt}` : ''}`;
+  }
+  if (isConcurrentRequestLimit(status, json)) {
+    return `${status} too many concurrent long-running requests in the org`;
   }
   if (status < 300 && json === undefined) {
     return `${status} with a body that is not JSON: ${excerpt || '(empty)'}`;

@@ -28,7 +28,7 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
 
 /** The statuses worth another try, and why each is. */
 const RETRYABLE_STATUSES: Record<number, string> = {
-  // Too many concurrent long-running requests for the org.
+  // A rate limit of a proxy or gateway in front of the instance.
   429: 'too many requests',
   // Salesforce's own faults, usually brief.
   500: 'server error',
@@ -41,6 +41,22 @@ const RETRYABLE_STATUSES: Record<number, string> = {
 
 export function retryableStatusReason(status: number): string | undefined {
   return RETRYABLE_STATUSES[status];
+}
+
+/**
+ * Salesforce answers 403 REQUEST_LIMIT_EXCEEDED both when the org's daily
+ * allowance is spent ("TotalRequests Limit exceeded.") and when it runs too
+ * many long requests at once ("ConcurrentRequests (Concurrent API
+ * Requests) Limit exceeded."). Only the second clears within seconds, as
+ * those requests end: it is worth another try, the first is not.
+ */
+export function isConcurrentRequestLimit(status: number, json: unknown) {
+  if (status !== 403 || !Array.isArray(json)) return false;
+  const [error] = json as { errorCode?: string; message?: string }[];
+  return (
+    error?.errorCode === 'REQUEST_LIMIT_EXCEEDED' &&
+    /^Concurrent/.test(error.message ?? '')
+  );
 }
 
 /**
