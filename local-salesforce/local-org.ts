@@ -4,7 +4,7 @@ import { OrgDataset } from './dataset';
 import { alteredQueryReply, failureReply } from './fault-replies';
 import { FaultPlan } from './faults';
 import { OAuthError, TokenIssuer } from './oauth';
-import { QueryApi } from './query-api';
+import { MissingFields, QueryApi } from './query-api';
 
 export interface CallCounters {
   total: number;
@@ -45,8 +45,9 @@ export class LocalOrg {
     dataset: OrgDataset,
     readonly tokens: TokenIssuer,
     pageSize: number,
+    missingFields?: MissingFields,
   ) {
-    this.queries = new QueryApi(dataset, pageSize);
+    this.queries = new QueryApi(dataset, pageSize, missingFields);
   }
 
   handle(request: IncomingMessage, body: string): Reply {

@@ -1,8 +1,8 @@
 import { ApiError } from './api-error';
 import { CursorStore, OpenCursor } from './cursors';
-import { OrgDataset } from './dataset';
+import { OrgDataset, resolveSchema } from './dataset';
 import { selectRecords, toApiRecord } from './query-engine';
-import { parseSoql } from './soql';
+import { parseSoql, SchemaResolver } from './soql';
 
 export interface QueryResponse {
   totalSize: number;
@@ -22,17 +22,42 @@ export interface QueryResult {
 const MAX_BATCH_SIZE = 2000;
 const MIN_BATCH_SIZE = 200;
 
+/**
+ * Fields, by object, that this org does not offer the integration user, as
+ * an edition without a feature or field-level security leaves them out:
+ * a query naming one is answered INVALID_FIELD.
+ */
+export type MissingFields = Record<string, readonly string[]>;
+
+function withoutFields(missing: MissingFields): SchemaResolver {
+  return (objectName) => {
+    const schema = resolveSchema(objectName);
+    const hidden = schema && missing[schema.name];
+    return hidden
+      ? {
+          ...schema,
+          fields: schema.fields.filter((field) => !hidden.includes(field)),
+        }
+      : schema;
+  };
+}
+
 /** The query resource and its query locators, over one dataset. */
 export class QueryApi {
   private readonly cursors = new CursorStore();
 
+  private readonly resolveSchema: SchemaResolver;
+
   constructor(
     private readonly dataset: OrgDataset,
     private readonly maxPageSize: number,
-  ) {}
+    missingFields: MissingFields = {},
+  ) {
+    this.resolveSchema = withoutFields(missingFields);
+  }
 
   query(soql: string, apiVersion: string, queryOptions?: string): QueryResult {
-    const query = parseSoql(soql);
+    const query = parseSoql(soql, this.resolveSchema);
     const records = selectRecords(
       this.dataset[query.objectName] ?? [],
       query,

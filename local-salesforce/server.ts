@@ -2,6 +2,7 @@ import { createServer, IncomingMessage, Server, ServerResponse } from 'http';
 import { AddressInfo, Socket } from 'net';
 import { loadDevOrg, OrgDataset } from './dataset';
 import { Fault } from './faults';
+import { MissingFields } from './query-api';
 import { CallCounters, LocalOrg, Reply } from './local-org';
 import { ClientCredentials, DEV_CREDENTIALS, TokenIssuer } from './oauth';
 
@@ -21,6 +22,8 @@ export interface LocalSalesforceOptions {
   port?: number;
   /** Faults to inject from the start; `injectFaults` adds more later. */
   faults?: Fault[];
+  /** Fields the org does not offer the integration user, by object. */
+  missingFields?: MissingFields;
 }
 
 export interface LocalSalesforce {
@@ -63,6 +66,7 @@ export async function startLocalSalesforce(
       userId: dataset.User?.[0]?.Id ?? '',
     }),
     options.pageSize ?? 2000,
+    options.missingFields,
   );
   org.faults.add(...(options.faults ?? []));
   const latencyMs = options.latencyMs ?? 0;

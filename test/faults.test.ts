@@ -720,3 +720,49 @@ test("the users' cursors outlive those of setup objects that page, under the lim
   );
   expect(run.steps.filter((step) => step.status !== 'success')).toEqual([]);
 });
+
+describe('fields the org does not offer the integration user', () => {
+  async function runWithout(missingFields: Record<string, string[]>) {
+    const org = await startLocalSalesforce({ missingFields });
+    try {
+      const run = await runIntegration(localInstanceConfig(org), clientOptions);
+      return { run, org };
+    } finally {
+      await org.close();
+    }
+  }
+
+  test('a permission the edition lacks and a User field that security hides: read without them, each warned about once', async () => {
+    const lacked = ['PermissionsManageEncryptionKeys'];
+    const { run, org } = await runWithout({
+      Profile: lacked,
+      PermissionSet: lacked,
+      MutingPermissionSet: lacked,
+      User: ['Title'],
+    });
+    expectComplete(run);
+    const warnings = run.logs
+      .filter((record) => record.message.startsWith('Salesforce has no '))
+      .map((record) => record.message.split(' for the integration user')[0]);
+    expect(warnings.sort()).toEqual([
+      'Salesforce has no MutingPermissionSet.PermissionsManageEncryptionKeys',
+      'Salesforce has no PermissionSet.PermissionsManageEncryptionKeys',
+      'Salesforce has no Profile.PermissionsManageEncryptionKeys',
+      'Salesforce has no User.Title',
+    ]);
+    // The dev org's 12 queries, and a refused first page for each of four.
+    expect(org.calls.query).toBe(16);
+  });
+
+  test('a field the integration needs fails its step, saying what to grant', async () => {
+    const { run } = await runWithout({ User: ['ProfileId'] });
+    expect(statusOf(run, 'fetch-users')).toBe('failure');
+    expect(run.partialTypes).toContain('salesforce_user');
+    expect(failureMessages(run)).toMatch(
+      "No such column 'ProfileId' on entity 'User'",
+    );
+    expect(failureMessages(run)).toMatch(
+      'field-level security hides it; give the integration user read access to it',
+    );
+  });
+});

@@ -8,6 +8,8 @@ import {
   createMissingAccessError,
   firstErrorCode,
   MISSING_ACCESS_CODES,
+  MissingColumnError,
+  missingColumnOf,
   SalesforceOAuthError,
 } from './errors';
 import {
@@ -32,6 +34,7 @@ import {
 import { IdSet } from './idSet';
 import { PageSpill } from './pageSpill';
 import { ReadAhead } from './readAhead';
+import { OPTIONAL_FIELDS } from './objects';
 import { buildSelect, Query } from './soql';
 
 export type { Query } from './soql';
@@ -192,7 +195,7 @@ export class SalesforceClient {
       const reportTo = new HandedOverLog(log);
       // The query itself holds the page after those held here.
       const held = new ReadAhead(
-        this.run(query, soql, reportTo),
+        this.run(query, reportTo),
         Math.max(1, pages - 1),
         toTheEnd ? new PageSpill<unknown[]>(query.object) : undefined,
         (err) =>
@@ -228,15 +231,47 @@ export class SalesforceClient {
       early.reportTo.handOver(log);
       yield* early.held.take() as AsyncGenerator<T[]>;
     } else {
-      yield* this.run<T>(query, soql, log);
+      yield* this.run<T>(query, log);
     }
   }
 
+  /**
+   * Runs the query, and runs it again without an optional field
+   * (OPTIONAL_FIELDS) that Salesforce says the user has no column for:
+   * Salesforce names one missing field at a time, before any record.
+   */
   private async *run<T extends { Id: string }>(
     query: Query,
-    soql: string,
     log: ClientLog,
   ): AsyncGenerator<T[]> {
+    for (let current = query; ; ) {
+      let yieldedAny = false;
+      try {
+        for await (const page of this.runOnce<T>(current, log)) {
+          yieldedAny = true;
+          yield page;
+        }
+        return;
+      } catch (err) {
+        const missing = !yieldedAny && droppableField(err, current);
+        if (!missing) throw err;
+        log.warn(
+          { object: query.object, field: missing },
+          `Salesforce has no ${query.object}.${missing} for the integration user: the org's edition or licences lack it, or field-level security hides it. Reading ${query.object} without it; the property it gives is left unset (a permission the org lacks is held by no one)`,
+        );
+        current = {
+          ...current,
+          fields: current.fields.filter((field) => field !== missing),
+        };
+      }
+    }
+  }
+
+  private async *runOnce<T extends { Id: string }>(
+    query: Query,
+    log: ClientLog,
+  ): AsyncGenerator<T[]> {
+    const soql = buildSelect(query);
     const yielded = new IdSet();
     for (let restart = 0; ; restart++) {
       try {
@@ -388,6 +423,10 @@ export class SalesforceClient {
   private errorFor(url: string, object: string, response: HttpResponse): Error {
     const code = firstErrorCode(response.json);
     const endpoint = endpointOf(url);
+    const missingColumn = missingColumnOf(response.json);
+    if (missingColumn) {
+      return new MissingColumnError(endpoint, response, missingColumn);
+    }
     if (code === 'REQUEST_LIMIT_EXCEEDED') {
       this.limitError = createApiLimitError(endpoint, this.usage);
       return this.limitError;
@@ -469,6 +508,17 @@ class HandedOverLog implements ClientLog {
   warn(fields: object, message: string): void {
     this.log.warn(fields, message);
   }
+}
+
+/** The field of the query Salesforce lacks, when the query can do without it. */
+function droppableField(err: unknown, query: Query): string | undefined {
+  if (!(err instanceof MissingColumnError)) return undefined;
+  const column = err.column.toLowerCase();
+  return query.fields.find(
+    (field) =>
+      field.toLowerCase() === column &&
+      OPTIONAL_FIELDS[query.object]?.includes(field),
+  );
 }
 
 /** A URL Salesforce sent, or undefined when it is not one. */

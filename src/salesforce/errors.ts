@@ -80,6 +80,8 @@ function describeRestError({
 const REST_HINTS: Record<string, string> = {
   INVALID_QUERY_LOCATOR:
     'Salesforce dropped the query’s cursor. It drops one left idle for about 15 minutes, and keeps ten open per user, dropping the oldest, so another client running as the same user may have opened more: run again, ideally with an integration user of its own',
+  INVALID_FIELD:
+    'the integration user cannot see that field: the org’s edition or licences lack it, or field-level security hides it; give the integration user read access to it',
   QUERY_TIMEOUT:
     'the query ran too long in Salesforce, which happens when the org is busy: run again',
   INVALID_SESSION_ID:
@@ -90,14 +92,36 @@ export function createApiError(
   endpoint: string,
   response: HttpResponse,
 ): IntegrationProviderAPIError {
+  return new IntegrationProviderAPIError(apiErrorOptions(endpoint, response));
+}
+
+function apiErrorOptions(endpoint: string, response: HttpResponse) {
   const code = firstErrorCode(response.json);
   const hint = code && REST_HINTS[code];
-  return new IntegrationProviderAPIError({
+  return {
     endpoint,
     status: response.status,
     statusText: `${describeRestError(response)}${hint ? ` (${hint})` : ''}`,
     code,
-  });
+  };
+}
+
+/** A field the query selects that Salesforce says the object lacks. */
+export class MissingColumnError extends IntegrationProviderAPIError {
+  constructor(
+    endpoint: string,
+    response: HttpResponse,
+    readonly column: string,
+  ) {
+    super(apiErrorOptions(endpoint, response));
+  }
+}
+
+/** The column of an INVALID_FIELD answer: "No such column 'X' on entity 'Y'". */
+export function missingColumnOf(json: unknown): string | undefined {
+  if (firstErrorCode(json) !== 'INVALID_FIELD') return undefined;
+  const { message } = (json as RestErrorItem[])[0];
+  return message?.match(/No such column '([^']+)'/)?.[1];
 }
 
 /**

@@ -272,3 +272,24 @@ export interface SalesforceGroupMember {
 }
 
 export const GROUP_MEMBER_FIELDS = ['Id', 'GroupId', 'UserOrGroupId'];
+
+/**
+ * Fields a query goes on without when Salesforce answers that the
+ * integration user has no such column (INVALID_FIELD): the permissions an
+ * org's edition, licences or features lack, and the User fields
+ * field-level security can hide. Their properties are left unset; a
+ * permission the org lacks is held by no one. Any other missing field
+ * fails the query.
+ */
+export const OPTIONAL_FIELDS: Record<string, readonly string[]> = {
+  Profile: SECURITY_PERMISSION_FIELDS,
+  PermissionSet: SECURITY_PERMISSION_FIELDS,
+  MutingPermissionSet: SECURITY_PERMISSION_FIELDS,
+  User: [
+    'FirstName',
+    'Title',
+    'Department',
+    'FederationIdentifier',
+    'ManagerId',
+  ],
+};
