@@ -10,27 +10,19 @@ export interface OpenCursor {
 }
 
 /**
- * Salesforce's API query cursor limit: a user keeps at most 10 cursors
- * open and the oldest is released when an 11th opens, after which its
- * locator fails with INVALID_QUERY_LOCATOR. Every token here acts as the
- * same user, so clients that page many queries at once fail here as they
- * would in a real org.
+ * Open query cursors. Salesforce has not limited how many a user keeps open
+ * since API 56.0, and keeps each for two days ("API Query Cursor Limits"):
+ * none is released here while the server runs.
  */
-export const MAX_OPEN_CURSORS = 10;
-
 export class CursorStore {
   private readonly open = new Map<string, OpenCursor>();
-  private opened = 0;
 
   add(cursor: Omit<OpenCursor, 'id'>): OpenCursor {
     const opened: OpenCursor = {
       ...cursor,
-      id: makeId('QueryLocator', this.opened++),
+      id: makeId('QueryLocator', this.open.size),
     };
     this.open.set(opened.id, opened);
-    if (this.open.size > MAX_OPEN_CURSORS) {
-      this.open.delete(this.open.keys().next().value as string);
-    }
     return opened;
   }
 

@@ -702,9 +702,7 @@ test('retries of the pages the permission sets step reads early for the users ar
   ]);
 });
 
-test("the users' cursors outlive those of setup objects that page, under the limit of ten", async () => {
-  // Seven setup queries that page, then group members: eleven cursors in
-  // all, so Salesforce releases the oldest.
+test('an org whose setup objects all span several pages is collected whole', async () => {
   const { run } = await runWithFaults(
     [],
     {},

@@ -79,7 +79,7 @@ function describeRestError({
  */
 const REST_HINTS: Record<string, string> = {
   INVALID_QUERY_LOCATOR:
-    'Salesforce dropped the query’s cursor. It drops one left idle for about 15 minutes, and keeps ten open per user, dropping the oldest, so another client running as the same user may have opened more: run again, ideally with an integration user of its own',
+    'Salesforce no longer has the query’s results, which it keeps for two days after the query starts: run again',
   INVALID_FIELD:
     'the integration user cannot see that field: the org’s edition or licences lack it, or field-level security hides it; give the integration user read access to it',
   QUERY_TIMEOUT:
