@@ -232,7 +232,7 @@ describe('faults to report: the step fails, its types are partial', () => {
     const messages = failureMessages(run);
     expect(messages).toMatch('INVALID_QUERY_LOCATOR');
     expect(messages).toMatch(
-      'another client running as the same user may have opened more: run again',
+      'Salesforce no longer has the query’s results, which it keeps for two days after the query starts: run again',
     );
   });
 
