@@ -170,6 +170,7 @@ export const Entities: Record<EntityName, StepEntityMetadata> = {
         developerName: { type: 'string' },
         status: nullableString,
         activationRequired: { type: 'boolean' },
+        ...permissionPropertySchema,
       },
       required: ['developerName'],
     },

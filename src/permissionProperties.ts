@@ -1,3 +1,4 @@
+import { PermissionMask, permissionsIn } from './access';
 import {
   PermissionFlags,
   SECURITY_PERMISSIONS,
@@ -23,10 +24,24 @@ export const permissionPropertySchema = Object.fromEntries(
 export function permissionProperties(
   record: PermissionFlags,
 ): Record<string, boolean> {
+  return propertiesOf(
+    (permission) => record[`Permissions${permission}`] === true,
+  );
+}
+
+/** The security permissions of a mask, as entity properties. */
+export function maskProperties(mask: PermissionMask): Record<string, boolean> {
+  const granted = new Set(permissionsIn(mask));
+  return propertiesOf((permission) => granted.has(permission));
+}
+
+function propertiesOf(
+  granted: (permission: SecurityPermission) => boolean,
+): Record<string, boolean> {
   return Object.fromEntries(
     SECURITY_PERMISSIONS.map((permission) => [
       permissionProperty(permission),
-      record[`Permissions${permission}`] === true,
+      granted(permission),
     ]),
   );
 }

@@ -190,3 +190,14 @@ test('fetch-permission-sets starts reading the users and the objects read with t
   // One page each in the dev org, and not a request more.
   expect(objects.map(requestsSince)).toEqual([1, 1, 1]);
 });
+
+test('a permission set group carries what Salesforce calculated it grants, muting applied', async () => {
+  const { collectedEntities } = await executeStepWithDependencies(
+    stepTestConfig(Steps.PERMISSION_SET_GROUPS.id, localInstanceConfig(org())),
+  );
+  // Data Admin Group holds Data Admin (Modify All Data, View All Data)
+  // and mutes Modify All Data.
+  expect(
+    collectedEntities.find((group) => group.developerName === 'DataAdminGroup'),
+  ).toMatchObject({ modifyAllData: false, viewAllData: true });
+});

@@ -4,6 +4,7 @@ import {
   JobState,
 } from '@jupiterone/integration-sdk-core';
 import {
+  aggregateMasks,
   GroupGrant,
   groupMask,
   PermissionMask,
@@ -116,7 +117,7 @@ async function storeGroupGrants(
     return;
   }
   const masks = {
-    aggregated: aggregatedMasks(sources),
+    aggregated: aggregateMasks(sources.aggregates, sources.permissionSets),
     fromComponents: components
       ? componentMasks(sources.groups, components)
       : new Map<string, PermissionMask>(),
@@ -155,15 +156,6 @@ interface GroupMasks {
   aggregated: Map<string, PermissionMask>;
   /** As the group's components give them. */
   fromComponents: Map<string, PermissionMask>;
-}
-
-function aggregatedMasks(sources: GroupSources): Map<string, PermissionMask> {
-  const masks = new Map<string, PermissionMask>();
-  for (const [permissionSetId, groupId] of Object.entries(sources.aggregates)) {
-    const grant = sources.permissionSets?.[permissionSetId];
-    if (grant) masks.set(groupId, grant.mask);
-  }
-  return masks;
 }
 
 function componentMasks(

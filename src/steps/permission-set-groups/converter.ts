@@ -1,7 +1,8 @@
 import { Entity } from '@jupiterone/integration-sdk-core';
-import { GroupGrant } from '../../access';
+import { GroupGrant, PermissionMask } from '../../access';
 import { Entities } from '../../constants';
 import { createSalesforceEntity } from '../entity';
+import { maskProperties } from '../../permissionProperties';
 import { SalesforcePermissionSetGroup } from '../../salesforce/objects';
 
 function permissionSetGroupLabel(group: SalesforcePermissionSetGroup) {
@@ -20,9 +21,16 @@ export function emptyGroupGrant(
   };
 }
 
+/**
+ * A group carries the permissions Salesforce calculated for it (its
+ * aggregate permission set's, muting applied), so that one query finds a
+ * permission through a permission set or a group; none when the run did
+ * not collect the aggregate.
+ */
 export function createPermissionSetGroupEntity(
   group: SalesforcePermissionSetGroup,
   instanceUrl: string,
+  calculated: PermissionMask | undefined,
 ): Entity {
   return createSalesforceEntity(
     Entities.PERMISSION_SET_GROUP,
@@ -36,6 +44,7 @@ export function createPermissionSetGroupEntity(
       status: group.Status,
       activationRequired: group.HasActivationRequired === true,
       namespacePrefix: group.NamespacePrefix,
+      ...(calculated === undefined ? {} : maskProperties(calculated)),
     },
   );
 }

@@ -1,16 +1,20 @@
 import {
   IntegrationStep,
   IntegrationStepExecutionContext,
+  JobState,
 } from '@jupiterone/integration-sdk-core';
-import { GroupGrant } from '../../access';
+import {
+  aggregateMasks,
+  GroupGrant,
+  PermissionMask,
+  PolicyGrant,
+} from '../../access';
 import { IntegrationConfig } from '../../config';
 import { DataKeys, Entities, Relationships, Steps } from '../../constants';
-import {
-  PERMISSION_SET_GROUP_FIELDS,
-  SalesforcePermissionSetGroup,
-} from '../../salesforce/objects';
+import { SalesforcePermissionSetGroup } from '../../salesforce/objects';
 import { getAccountKey } from '../accountKey';
 import { collectObject } from '../collect';
+import { PERMISSION_SET_GROUPS_QUERY } from '../earlyReads';
 import { StepLedger } from '../ledger';
 import { createPermissionSetGroupEntity, emptyGroupGrant } from './converter';
 
@@ -18,14 +22,17 @@ export async function fetchPermissionSetGroups(
   context: IntegrationStepExecutionContext<IntegrationConfig>,
 ): Promise<void> {
   const accountKey = await getAccountKey(context.jobState);
+  const calculated = await calculatedMasks(context.jobState);
   const ledger = new StepLedger(context, 'PermissionSetGroup');
   const groups: Record<string, GroupGrant> = {};
   await collectObject<SalesforcePermissionSetGroup>(context, ledger, {
-    query: {
-      object: 'PermissionSetGroup',
-      fields: PERMISSION_SET_GROUP_FIELDS,
-    },
-    toEntity: createPermissionSetGroupEntity,
+    query: PERMISSION_SET_GROUPS_QUERY,
+    toEntity: (group, instanceUrl) =>
+      createPermissionSetGroupEntity(
+        group,
+        instanceUrl,
+        calculated.get(group.Id),
+      ),
     relationships: (group) => {
       groups[group.Id] = emptyGroupGrant(group);
       return [
@@ -41,12 +48,27 @@ export async function fetchPermissionSetGroups(
   ledger.finish();
 }
 
+/** What Salesforce calculated each group grants, by group id. */
+async function calculatedMasks(
+  jobState: JobState,
+): Promise<Map<string, PermissionMask>> {
+  return aggregateMasks(
+    (await jobState.getData<Record<string, string>>(
+      DataKeys.AGGREGATE_PERMISSION_SETS,
+    )) ?? {},
+    await jobState.getData<Record<string, PolicyGrant>>(
+      DataKeys.PERMISSION_SET_GRANTS,
+    ),
+  );
+}
+
 export const permissionSetGroupSteps: IntegrationStep<IntegrationConfig>[] = [
   {
     ...Steps.PERMISSION_SET_GROUPS,
     entities: [Entities.PERMISSION_SET_GROUP],
     relationships: [Relationships.ACCOUNT_HAS_PERMISSION_SET_GROUP],
-    dependsOn: [Steps.ACCOUNT.id],
+    // The permission sets hold each group's aggregate permission set.
+    dependsOn: [Steps.ACCOUNT.id, Steps.PERMISSION_SETS.id],
     executionHandler: fetchPermissionSetGroups,
   },
 ];

@@ -8,12 +8,14 @@ import { DataKeys, Entities, Relationships, Steps } from '../../constants';
 import { PROFILE_FIELDS, SalesforceProfile } from '../../salesforce/objects';
 import { getAccountKey } from '../accountKey';
 import { collectObject } from '../collect';
+import { startReadingPermissionSetGroups } from '../earlyReads';
 import { StepLedger } from '../ledger';
 import { createProfileEntity, profileGrant } from './converter';
 
 export async function fetchProfiles(
   context: IntegrationStepExecutionContext<IntegrationConfig>,
 ): Promise<void> {
+  startReadingPermissionSetGroups(context);
   const accountKey = await getAccountKey(context.jobState);
   const ledger = new StepLedger(context, 'Profile');
   const grants: Record<string, Grant> = {};
