@@ -257,7 +257,7 @@ export class SalesforceClient {
         if (!missing) throw err;
         log.warn(
           { object: query.object, field: missing },
-          `Salesforce has no ${query.object}.${missing} for the integration user: the org's edition or licences lack it, or field-level security hides it. Reading ${query.object} without it; the property it gives is left unset (a permission the org lacks is held by no one)`,
+          `Salesforce has no ${query.object}.${missing} for the integration user: the org's edition or licences lack it, or field-level security hides it. Reading ${query.object} without it: a permission field reads as not granted (the org lacks that permission), any other is left unset`,
         );
         current = {
           ...current,

@@ -277,9 +277,9 @@ export const GROUP_MEMBER_FIELDS = ['Id', 'GroupId', 'UserOrGroupId'];
  * Fields a query goes on without when Salesforce answers that the
  * integration user has no such column (INVALID_FIELD): the permissions an
  * org's edition, licences or features lack, and the User fields
- * field-level security can hide. Their properties are left unset; a
- * permission the org lacks is held by no one. Any other missing field
- * fails the query.
+ * field-level security can hide. A permission the org lacks is granted
+ * by no one and reads as false; a User field is left unset. Any other
+ * missing field fails the query.
  */
 export const OPTIONAL_FIELDS: Record<string, readonly string[]> = {
   Profile: SECURITY_PERMISSION_FIELDS,
