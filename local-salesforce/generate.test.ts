@@ -1,5 +1,5 @@
 import { countRecords, OrgDataset, schemaOf, SObjectRecord } from './dataset';
-import { ADMIN_PERMISSIONS } from './generate/access';
+import { SECURITY_PERMISSION_FIELDS } from './generate/access';
 import { generateOrg } from './generate';
 import { isCaseSafeId, KEY_PREFIXES } from './ids';
 
@@ -140,7 +140,7 @@ describe('generateOrg', () => {
       (ps) => ps.Type !== 'Group',
     );
     for (const ps of grantingDirectly.concat(org.Profile)) {
-      for (const permission of ADMIN_PERMISSIONS) {
+      for (const permission of SECURITY_PERMISSION_FIELDS) {
         expect(typeof ps[permission]).toBe('boolean');
       }
     }

@@ -2,8 +2,11 @@ import { SObjectRecord } from '../dataset';
 import { makeId } from '../ids';
 import { auditFields, GenerationContext } from './context';
 
-/** The permissions that decide who can administer an org. */
-export const ADMIN_PERMISSIONS = [
+/**
+ * The security permissions the integration reads (src/salesforce/
+ * permissions.ts), written out again: the local org does not import src/.
+ */
+export const SECURITY_PERMISSION_FIELDS = [
   'ModifyAllData',
   'ViewAllData',
   'ManageUsers',
@@ -27,9 +30,12 @@ export const ADMIN_PERMISSIONS = [
   'DataExport',
   'ViewEncryptedData',
   'ManageTwoFactor',
+  'TwoFactorApi',
   'ManagePasswordPolicies',
   'ManageLoginAccessPolicies',
   'ManageSessionPermissionSets',
+  'ManageRemoteAccess',
+  'ManageCertificates',
   'PasswordNeverExpires',
 ].map((name) => `Permissions${name}`);
 
@@ -116,7 +122,7 @@ function randomPermissions(
 
 function permissions(isGranted: (name: string) => boolean): Permissions {
   const result: Permissions = {};
-  for (const name of ADMIN_PERMISSIONS) {
+  for (const name of SECURITY_PERMISSION_FIELDS) {
     result[name] = isGranted(name);
   }
   return result;

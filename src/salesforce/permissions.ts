@@ -28,10 +28,12 @@ export const SECURITY_PERMISSIONS = [
   'DataExport',
   'ViewEncryptedData',
   'ManageTwoFactor',
+  'TwoFactorApi',
   'ManagePasswordPolicies',
   'ManageLoginAccessPolicies',
   'ManageSessionPermissionSets',
   'ManageRemoteAccess',
+  'ManageCertificates',
   'PasswordNeverExpires',
 ] as const;
 
