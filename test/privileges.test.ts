@@ -51,9 +51,11 @@ test('a group grant, muted: View All Data through the group, Modify All Data mut
     ],
     viewAllDataGrantedBy: [
       'Profile: Analytics Cloud Integration User',
-      'Permission Set Group: Data Admin Group',
+      'Permission Set Group: Data Admin Group (DataAdminGroup)',
     ],
-    exportReportGrantedBy: ['Permission Set Group: Data Admin Group'],
+    exportReportGrantedBy: [
+      'Permission Set Group: Data Admin Group (DataAdminGroup)',
+    ],
   });
   expect(integration).not.toHaveProperty('modifyAllDataGrantedBy');
 });
@@ -73,7 +75,7 @@ test('a permission set grant that has not expired yet makes an admin', async () 
   expect(chatter).toMatchObject({
     admin: true,
     privileged: true,
-    modifyAllDataGrantedBy: ['Permission Set: Data Admin'],
+    modifyAllDataGrantedBy: ['Permission Set: Data Admin (Data_Admin)'],
   });
 });
 
@@ -304,7 +306,9 @@ describe('a permission set group not recalculated yet', () => {
     const { 'Integration User': integration } = await collectUsers(outdated());
     expect(integration).toMatchObject({
       admin: true,
-      modifyAllDataGrantedBy: ['Permission Set Group: Data Admin Group'],
+      modifyAllDataGrantedBy: [
+        'Permission Set Group: Data Admin Group (DataAdminGroup)',
+      ],
     });
   });
 
@@ -318,7 +322,7 @@ describe('a permission set group not recalculated yet', () => {
     expect(warning?.fields.groups).toEqual([
       {
         groupId: '0PGDoDG00000001ODA',
-        group: 'Permission Set Group: Data Admin Group',
+        group: 'Permission Set Group: Data Admin Group (DataAdminGroup)',
         status: 'Outdated',
         componentsAlsoGrant: [],
         componentsDoNotGrant: ['ModifyAllData'],

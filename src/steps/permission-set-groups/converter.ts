@@ -14,7 +14,10 @@ export function emptyGroupGrant(
   group: SalesforcePermissionSetGroup,
 ): GroupGrant {
   return {
-    path: `Permission Set Group: ${permissionSetGroupLabel(group)}`,
+    // Labels repeat; the developer name tells two groups apart.
+    path: `Permission Set Group: ${permissionSetGroupLabel(group)} (${
+      group.DeveloperName
+    })`,
     mask: 0,
     activationRequired: group.HasActivationRequired === true,
     status: group.Status,

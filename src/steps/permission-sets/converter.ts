@@ -20,7 +20,10 @@ export function permissionSetGrant(
   permissionSet: SalesforcePermissionSet,
 ): PolicyGrant {
   return {
-    path: `Permission Set: ${permissionSet.Label ?? permissionSet.Name}`,
+    // Labels repeat; the API name tells two permission sets apart.
+    path: `Permission Set: ${permissionSet.Label ?? permissionSet.Name} (${
+      permissionSet.Name
+    })`,
     mask: permissionMask(permissionSet),
     activationRequired: permissionSet.HasActivationRequired === true,
   };
