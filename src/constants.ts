@@ -4,7 +4,10 @@ import {
   StepEntityMetadata,
   StepRelationshipMetadata,
 } from '@jupiterone/integration-sdk-core';
-import { permissionPropertySchema } from './permissionProperties';
+import {
+  grantedByPropertySchema,
+  permissionPropertySchema,
+} from './permissionProperties';
 
 export const Steps = {
   ACCOUNT: { id: 'fetch-account', name: 'Fetch Account' },
@@ -92,6 +95,7 @@ export const Entities: Record<EntityName, StepEntityMetadata> = {
         organizationType: nullableString,
         instanceName: nullableString,
         sandbox: { type: 'boolean' },
+        country: nullableString,
       },
       required: ['sandbox'],
     },
@@ -103,18 +107,26 @@ export const Entities: Record<EntityName, StepEntityMetadata> = {
     schema: {
       properties: {
         username: { type: 'string' },
+        firstName: { type: 'string' },
+        lastName: { type: 'string' },
         email: { type: 'string' },
+        emailDomain: { type: 'array', items: { type: 'string' } },
+        shortLoginId: { type: 'string' },
         active: { type: 'boolean' },
         userType: nullableString,
         profileId: nullableString,
         roleId: nullableString,
         managerId: nullableString,
+        title: nullableString,
+        department: nullableString,
+        federationIdentifier: nullableString,
         lastLoginOn: timestamp,
         passwordChangedOn: timestamp,
         admin: { type: 'boolean' },
         privileged: { type: 'boolean' },
         privileges: { type: 'array', items: { type: 'string' } },
         mfaEnabled: { type: 'boolean' },
+        ...grantedByPropertySchema,
       },
       required: ['username', 'active', 'admin', 'privileged', 'privileges'],
     },
@@ -128,6 +140,7 @@ export const Entities: Record<EntityName, StepEntityMetadata> = {
         developerName: nullableString,
         parentRoleId: nullableString,
         portalType: nullableString,
+        rollupDescription: nullableString,
       },
       required: [],
     },
@@ -152,10 +165,15 @@ export const Entities: Record<EntityName, StepEntityMetadata> = {
     schema: {
       properties: {
         label: nullableString,
+        description: { type: 'string' },
         type: nullableString,
         ownedByProfile: { type: 'boolean' },
         profileId: nullableString,
         custom: { type: 'boolean' },
+        namespacePrefix: nullableString,
+        licenseId: nullableString,
+        activationRequired: { type: 'boolean' },
+        permissionSetGroupId: nullableString,
         ...permissionPropertySchema,
       },
       required: ['ownedByProfile'],
@@ -168,8 +186,10 @@ export const Entities: Record<EntityName, StepEntityMetadata> = {
     schema: {
       properties: {
         developerName: { type: 'string' },
+        description: { type: 'string' },
         status: nullableString,
         activationRequired: { type: 'boolean' },
+        namespacePrefix: nullableString,
         ...permissionPropertySchema,
       },
       required: ['developerName'],
@@ -196,6 +216,8 @@ export const Entities: Record<EntityName, StepEntityMetadata> = {
         type: { type: 'string' },
         developerName: nullableString,
         relatedId: nullableString,
+        email: { type: 'string' },
+        includesBosses: { type: 'boolean' },
       },
       required: ['type'],
     },

@@ -10,6 +10,18 @@ export function permissionProperty(permission: SecurityPermission): string {
   return permission.charAt(0).toLowerCase() + permission.slice(1);
 }
 
+/** `ModifyAllData` → `modifyAllDataGrantedBy`, what gives a user the flag. */
+export function grantedByProperty(permission: SecurityPermission): string {
+  return `${permissionProperty(permission)}GrantedBy`;
+}
+
+export const grantedByPropertySchema = Object.fromEntries(
+  SECURITY_PERMISSIONS.map((permission) => [
+    grantedByProperty(permission),
+    { type: 'array', items: { type: 'string' } },
+  ]),
+);
+
 export const permissionPropertySchema = Object.fromEntries(
   SECURITY_PERMISSIONS.map((permission) => [
     permissionProperty(permission),

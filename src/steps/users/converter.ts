@@ -9,12 +9,8 @@ import {
 import { EffectiveAccess } from '../../access';
 import { Entities, MappedRelationships } from '../../constants';
 import { createSalesforceEntity } from '../entity';
-import { permissionProperty } from '../../permissionProperties';
+import { grantedByProperty } from '../../permissionProperties';
 import { SalesforceUser } from '../../salesforce/objects';
-import {
-  SECURITY_PERMISSIONS,
-  SecurityPermission,
-} from '../../salesforce/permissions';
 
 /**
  * The domain of an address, dot or not: Salesforce's own system users have
@@ -109,13 +105,6 @@ export function createUserPersonRelationship(
   });
 }
 
-const GRANTED_BY_PROPERTY = Object.fromEntries(
-  SECURITY_PERMISSIONS.map((permission) => [
-    permission,
-    `${permissionProperty(permission)}GrantedBy`,
-  ]),
-) as Record<SecurityPermission, string>;
-
 /** What the user can do, as properties the J1 data model accepts. */
 export function accessProperties(access: EffectiveAccess) {
   const properties: Record<string, boolean | string[]> = {
@@ -124,7 +113,7 @@ export function accessProperties(access: EffectiveAccess) {
     privileges: access.permissions,
   };
   for (const permission of access.permissions) {
-    properties[GRANTED_BY_PROPERTY[permission]] =
+    properties[grantedByProperty(permission)] =
       access.grantedBy[permission] ?? [];
   }
   return properties;
