@@ -238,10 +238,9 @@ function countTypes(
   }
 }
 
+/** Every JSON file under a folder, which must exist. */
 export async function listJsonFiles(directory: string): Promise<string[]> {
-  const entries = await fs
-    .readdir(directory, { withFileTypes: true })
-    .catch(() => []);
+  const entries = await fs.readdir(directory, { withFileTypes: true });
   const files = await Promise.all(
     entries.map((entry) => {
       const full = path.join(directory, entry.name);
