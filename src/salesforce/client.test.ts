@@ -185,7 +185,7 @@ describe('with a Salesforce that misbehaves', () => {
     });
   }
 
-  /** A text answer, its excerpt cut as httpSend cuts it. */
+  /** A text answer, its excerpt redacted as httpSend redacts it (http.test.ts). */
   function textAnswer(status: number, text: string, request: HttpRequest) {
     return {
       status,
