@@ -6,10 +6,15 @@ import { createMockExecutionContext } from '@jupiterone/integration-sdk-testing'
 import { DEV_CREDENTIALS } from '../local-salesforce/oauth';
 import { localInstanceConfig, useLocalOrg } from '../test/localOrg';
 import { IntegrationConfig } from './config';
-import { loadExecutionConfig } from './execution';
+import { createExecutionConfigLoader } from './execution';
 import { validateInvocation } from './validateInvocation';
 
 const org = useLocalOrg();
+
+/** The default number of tries, without their waits. */
+const loadExecutionConfig = createExecutionConfigLoader({
+  retry: { baseDelayMs: 1, maxDelayMs: 1 },
+});
 
 function validate(config: IntegrationConfig) {
   const context = createMockExecutionContext<IntegrationConfig>({
