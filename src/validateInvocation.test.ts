@@ -122,6 +122,14 @@ test('says what an invalid_grant usually means', async () => {
   const error = await failureOf(
     localInstanceConfig(org(), { refreshToken: 'revoked-token' }),
   );
-  expect(error.message).toMatch('revoked or rotated');
+  expect(error.message).toMatch('the refresh token was revoked, rotated');
   expect(error.message).toMatch('loginUrl to https://test.salesforce.com');
+  expect(error.message).not.toMatch('Run As');
+});
+
+test('says what an invalid_grant means for the client-credentials flow', async () => {
+  org().injectFaults({ kind: 'invalid-grant', target: 'token' });
+  const error = await failureOf(localInstanceConfig(org()));
+  expect(error.message).toMatch('no Run As user for the client-credentials');
+  expect(error.message).not.toMatch('the refresh token was');
 });

@@ -159,6 +159,11 @@ describe('faults to survive: the graph is complete afterwards', () => {
     );
     expectComplete(run);
     expect(org.calls.token).toBe(2);
+    // The configured token is revoked: the next run would fail without it.
+    const warnings = run.logs.filter((record) =>
+      record.message.startsWith('Salesforce rotated the refresh token'),
+    );
+    expect(warnings).toHaveLength(1);
   });
 
   test('API usage past 90% of the allowance is warned about once', async () => {

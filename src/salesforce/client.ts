@@ -128,9 +128,25 @@ export class SalesforceClient {
         ? this.failedRequestError(tokenUrlOf(this.settings), err)
         : err;
     });
-    this.refreshToken = token.refreshToken ?? this.refreshToken;
+    this.adoptRefreshToken(token.refreshToken, log);
     this.adoptInstance(token.instanceUrl, log);
     return token.accessToken;
+  }
+
+  /**
+   * With refresh token rotation on, Salesforce answers a refresh with a new
+   * token and revokes the one sent: this run goes on with the new one, but
+   * the configured token is spent, and the next run would fail.
+   */
+  private adoptRefreshToken(rotated: string | undefined, log: ClientLog) {
+    if (!rotated || rotated === this.refreshToken) return;
+    if (this.refreshToken === this.settings.refreshToken) {
+      log.warn(
+        {},
+        'Salesforce rotated the refresh token (Refresh Token Rotation is on for the app), which revokes the configured refreshToken: the next run will fail with invalid_grant. Turn rotation off for the app, or use the client-credentials flow',
+      );
+    }
+    this.refreshToken = rotated;
   }
 
   /**

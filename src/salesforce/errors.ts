@@ -5,8 +5,11 @@ import {
 import { HttpResponse } from './http';
 
 const OAUTH_HINTS: Record<string, string> = {
-  invalid_grant:
-    'the refresh token was revoked or rotated, the app (external client app or connected app) has no run-as user for client credentials, or a sandbox token was sent to a production login URL (set loginUrl to https://test.salesforce.com)',
+  // Which flow was refused decides what invalid_grant means.
+  'invalid_grant/refresh_token':
+    'the refresh token was revoked, rotated (Refresh Token Rotation on the app) or has expired under the app’s refresh token policy, or a sandbox token was sent to a production login URL (set loginUrl to https://test.salesforce.com)',
+  'invalid_grant/client_credentials':
+    'the app (external client app or connected app) has no Run As user for the client-credentials flow, or that user cannot log in (inactive, frozen, or outside its login hours or IP ranges)',
   invalid_client_id: 'check clientId (the app’s Consumer Key)',
   invalid_client: 'check clientSecret (the app’s Consumer Secret)',
   // The grant this integration asked for is not enabled on the app.
@@ -32,8 +35,9 @@ export class SalesforceOAuthError extends IntegrationProviderAPIError {
     status: number,
     readonly error: string,
     readonly errorDescription: string,
+    grantType?: string,
   ) {
-    const hint = OAUTH_HINTS[error];
+    const hint = OAUTH_HINTS[`${error}/${grantType}`] ?? OAUTH_HINTS[error];
     super({
       endpoint: tokenUrl,
       status,

@@ -111,6 +111,7 @@ export async function requestAccessToken(
       text(body.error) ?? 'unexpected_response',
       text(body.error_description) ??
         (response.excerpt || 'no access token in the response'),
+      request.refreshToken ? 'refresh_token' : 'client_credentials',
     );
   }
   return {
