@@ -155,13 +155,20 @@ export async function reportRun(
     const cause = uploadFailed
       ? 'JupiterOne refused uploads (UPLOAD_ERROR above), and '
       : '';
+    // Limitation: SDK 8.41 uploads the graph objects of several steps
+    // together, booked under whichever step flushed them, so a refused
+    // upload can fail one step for another's data and leave that one
+    // reported successful.
+    const caution = uploadFailed
+      ? '. A refused upload may hold data of steps reported successful (the SDK books it under whichever step flushed it): run again once JupiterOne accepts uploads'
+      : '';
     return {
       exitCode: 1,
       message:
         `${cause}steps failed: ${failed.join(', ')}; JupiterOne was told ` +
         `these types are partial and keeps what it had of them: ${partial.join(
           ', ',
-        )}`,
+        )}${caution}`,
     };
   }
   return { exitCode: 0, message: 'every step succeeded' };
