@@ -92,6 +92,20 @@ describe('jobStatusIn', () => {
 });
 
 describe('readInvocation', () => {
+  const JUPITERONE = { JUPITERONE_API_KEY: 'k', JUPITERONE_ACCOUNT: 'a' };
+
+  test('needs the JupiterOne API key and account, from the environment or flags', () => {
+    expect(readInvocation(['dist'], { INTEGRATION_INSTANCE_ID: 'i' })).toMatch(
+      'set JUPITERONE_API_KEY (or pass --api-key) and JUPITERONE_ACCOUNT (or pass --account)',
+    );
+    expect(
+      readInvocation(['dist', '--account', 'a'], {
+        INTEGRATION_INSTANCE_ID: 'i',
+        JUPITERONE_API_KEY: 'k',
+      }),
+    ).toEqual(expect.objectContaining({ instanceId: 'i' }));
+  });
+
   test('needs an instance id that is not blank', () => {
     expect(readInvocation(['dist'], { INTEGRATION_INSTANCE_ID: ' ' })).toMatch(
       'set INTEGRATION_INSTANCE_ID',
@@ -101,6 +115,7 @@ describe('readInvocation', () => {
   test('refuses --skip-finalize, which would leave the job open', () => {
     expect(
       readInvocation(['dist', '--skip-finalize'], {
+        ...JUPITERONE,
         INTEGRATION_INSTANCE_ID: 'i',
       }),
     ).toMatch('--skip-finalize');
@@ -109,6 +124,7 @@ describe('readInvocation', () => {
   test('passes the other arguments on', () => {
     expect(
       readInvocation(['dist', '--api-base-url', 'u'], {
+        ...JUPITERONE,
         INTEGRATION_INSTANCE_ID: ' i ',
       }),
     ).toEqual({

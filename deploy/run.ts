@@ -276,8 +276,23 @@ export function readInvocation(
   if (runArguments.includes('--skip-finalize')) {
     return '--skip-finalize leaves the job open: run the CLI itself for that';
   }
+  const missing = JUPITERONE_SETTINGS.filter(
+    ({ variable, flag }) =>
+      !env[variable]?.trim() && !runArguments.includes(flag),
+  );
+  if (missing.length > 0) {
+    return `set ${missing
+      .map(({ variable, flag }) => `${variable} (or pass ${flag})`)
+      .join(' and ')}: the run cannot reach JupiterOne without it`;
+  }
   return { projectPath, instanceId, runArguments };
 }
+
+/** What the CLI needs to reach JupiterOne, checked before it starts. */
+const JUPITERONE_SETTINGS = [
+  { variable: 'JUPITERONE_API_KEY', flag: '--api-key' },
+  { variable: 'JUPITERONE_ACCOUNT', flag: '--account' },
+];
 
 function exitCodeFor(signal: NodeJS.Signals): number {
   return 128 + os.constants.signals[signal];
@@ -296,7 +311,11 @@ async function main(): Promise<number> {
       process.exit(exitCodeFor(signal));
     });
   }
-  const invocation = readInvocation(process.argv.slice(2), process.env);
+  // The CLI reads a .env in the folder it runs from, as we check here.
+  const invocation = readInvocation(
+    process.argv.slice(2),
+    environmentWithDotenv(process.cwd(), process.env),
+  );
   if (typeof invocation === 'string') {
     say(invocation);
     return 2;
@@ -315,7 +334,9 @@ async function main(): Promise<number> {
   await fs.rm(summaryFile(projectPath), { force: true });
   const started = startRun(projectPath, instanceId, runArguments);
   running.child = started;
+  let timedOut = false;
   const deadline = setTimeout(() => {
+    timedOut = true;
     say(
       `j1-integration run took longer than ${
         timeoutMs / 60_000
@@ -340,7 +361,9 @@ async function main(): Promise<number> {
   clearTimeout(deadline);
   if (exit.signal) {
     say(
-      `stopped by ${exit.signal} before the run finished; JupiterOne shows what became of any synchronization job it had started`,
+      `stopped by ${
+        timedOut ? 'its deadline' : exit.signal
+      } before the run finished; JupiterOne shows what became of any synchronization job it had started`,
     );
     return exitCodeFor(exit.signal);
   }

@@ -194,6 +194,9 @@ test('a JupiterOne that never answers is given up on at RUN_TIMEOUT_MINUTES', as
     expect(output).toContain(
       'graph-salesforce: j1-integration run took longer than 0.05 minutes (RUN_TIMEOUT_MINUTES): stopping it',
     );
+    expect(output).toContain(
+      'graph-salesforce: stopped by its deadline before the run finished',
+    );
     expect(exitCode).not.toBe(0);
   } finally {
     await silent.close();

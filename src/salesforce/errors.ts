@@ -84,6 +84,8 @@ function describeRestError({
 const REST_HINTS: Record<string, string> = {
   INVALID_QUERY_LOCATOR:
     'Salesforce no longer has the query’s results, which it keeps for two days after the query starts: run again',
+  API_CURRENTLY_DISABLED:
+    'the integration user may not use the API: give it the API Enabled permission (the org’s edition must include API access)',
   INVALID_FIELD:
     'the integration user cannot see that field: the org’s edition or licences lack it, or field-level security hides it; give the integration user read access to it',
   QUERY_TIMEOUT:
