@@ -109,10 +109,10 @@ function record(
   if (!route) return undefined;
   const action = route[1];
   const payload = body ? JSON.parse(body) : {};
-  if (method === 'GET') return jobAnswer('AWAITING_UPLOADS');
+  if (method === 'GET') return jobAnswer('AWAITING_UPLOADS', received);
   if (path === '/persister/synchronization/jobs') {
     received.jobs.push(payload);
-    return jobAnswer('AWAITING_UPLOADS');
+    return jobAnswer('AWAITING_UPLOADS', received);
   }
   switch (action) {
     case 'entities':
@@ -126,16 +126,16 @@ function record(
       return {};
     case 'finalize':
       received.finalized = payload;
-      return jobAnswer('FINALIZE_PENDING');
+      return jobAnswer('FINALIZE_PENDING', received);
     case 'abort':
       received.aborted = payload;
-      return jobAnswer('ABORTED');
+      return jobAnswer('ABORTED', received);
     default:
       return undefined;
   }
 }
 
-function jobAnswer(status: string) {
+function jobAnswer(status: string, received: Received) {
   return {
     job: {
       id: JOB_ID,
@@ -143,6 +143,9 @@ function jobAnswer(status: string) {
       integrationJobId: 'local-integration-job',
       status,
       startTimestamp: Date.now(),
+      // The CLI prints these once the job is finalized.
+      numEntitiesUploaded: received.entities.length,
+      numRelationshipsUploaded: received.relationships.length,
     },
   };
 }
