@@ -232,19 +232,19 @@ function parseApiVersion(value: string | undefined, problems: string[]) {
  */
 const MAX_FILTER_IDS = 300;
 
-interface IdFilter {
+interface FilterField {
   field: string;
   /** The key prefix of the object's ids. */
   prefix: string;
   object: string;
 }
 
-const ROLE_FILTER: IdFilter = {
+const ROLE_FILTER: FilterField = {
   field: 'userRoleFilter',
   prefix: '00E',
   object: 'UserRole',
 };
-const PROFILE_FILTER: IdFilter = {
+const PROFILE_FILTER: FilterField = {
   field: 'userProfileFilter',
   prefix: '00e',
   object: 'Profile',
@@ -259,8 +259,8 @@ const PROFILE_FILTER: IdFilter = {
  */
 function parseIdList(
   value: string | undefined,
-  { field, prefix, object }: IdFilter,
-  other: IdFilter,
+  { field, prefix, object }: FilterField,
+  other: FilterField,
   problems: string[],
 ): string[] {
   const text = value?.trim();

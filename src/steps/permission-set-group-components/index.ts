@@ -35,7 +35,7 @@ import { componentKind } from './converter';
 export async function fetchPermissionSetGroupComponents(
   context: IntegrationStepExecutionContext<IntegrationConfig>,
 ): Promise<void> {
-  const sources = await readGrants(context.jobState);
+  const sources = await readGroupSources(context.jobState);
   const components = new ComponentsRead(sources);
   const ledger = new StepLedger(context, 'PermissionSetGroupComponent');
   let componentsRead = false;
@@ -130,7 +130,7 @@ async function storeGroupGrants(
 }
 
 /** Undefined where the step that reads it failed. */
-async function readGrants(jobState: JobState) {
+async function readGroupSources(jobState: JobState) {
   return {
     groups: await jobState.getData<Record<string, GroupGrant>>(
       DataKeys.PERMISSION_SET_GROUPS,
@@ -148,7 +148,7 @@ async function readGrants(jobState: JobState) {
   };
 }
 
-type GroupSources = Awaited<ReturnType<typeof readGrants>>;
+type GroupSources = Awaited<ReturnType<typeof readGroupSources>>;
 
 /** Each group's permissions two ways, where the run can tell them. */
 interface GroupMasks {
