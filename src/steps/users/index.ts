@@ -20,7 +20,7 @@ import { getSalesforceClient } from '../../execution';
 import { SalesforceUser } from '../../salesforce/objects';
 import { getAccountKey } from '../accountKey';
 import { startReadingGroupMembers, usersQuery } from '../earlyReads';
-import { collectObject } from '../collect';
+import { collectObject, Withheld } from '../collect';
 import { StepLedger } from '../ledger';
 import {
   AccessSources,
@@ -60,6 +60,14 @@ export async function fetchUsers(
   const ledger = new StepLedger(context, 'User');
   const alongside = new ReadAlongsideUsers(context);
   const groupAssignments: GroupAssignment[] = [];
+  const links: UserLinks = {
+    accountKey,
+    rolesCollected: rolesCollected === true,
+    sources,
+    ledger,
+    assignmentLedger: alongside.assignmentLedger,
+    now,
+  };
   // Set by beforePage, which collectObject awaits before it uses a page.
   let page: PageFacts;
   try {
@@ -68,20 +76,8 @@ export async function fetchUsers(
       beforePage: async (users) => {
         page = await alongside.forPage(users);
       },
-      withheld: (user) => {
-        const unknown = unknownPrivileges(
-          user,
-          page.assignments(user.Id),
-          sources,
-          now,
-        );
-        return (
-          unknown && {
-            reason: `privileges unknown: ${unknown.reason}`,
-            details: { missing: unknown.missing },
-          }
-        );
-      },
+      withheld: (user) =>
+        privilegesUnknown(user, page.assignments(user.Id), sources, now),
       toEntity: (user, instanceUrl) =>
         createUserEntity(user, instanceUrl, {
           access: userAccess(user, page.assignments(user.Id), sources, now),
@@ -90,25 +86,7 @@ export async function fetchUsers(
       relationships: (user) => {
         const assigned = page.assignments(user.Id);
         groupAssignments.push(...groupAssignmentsOf(user, assigned));
-        return [
-          ledger.relate(Relationships.ACCOUNT_HAS_USER, accountKey, user.Id),
-          rolesCollected
-            ? ledger.relate(
-                Relationships.USER_ASSIGNED_USER_ROLE,
-                user.Id,
-                user.UserRoleId,
-              )
-            : undefined,
-          profileRelationship(user, ledger),
-          createUserPersonRelationship(user),
-          ...permissionSetRelationships(
-            user,
-            assigned,
-            sources,
-            alongside.assignmentLedger,
-            now,
-          ),
-        ];
+        return userRelationships(user, assigned, links);
       },
     });
     await alongside.finish();
@@ -130,6 +108,65 @@ export async function fetchUsers(
  * step is partial for the run.
  */
 const ROLES_NOT_COLLECTED = `User roles were not collected (see ${Steps.USER_ROLES.id}), so the users' ${Relationships.USER_ASSIGNED_USER_ROLE._type} relationships were left out: JupiterOne keeps what it had of the users, their roles, profiles and permission sets until UserRole can be read`;
+
+/** Users whose privileges cannot be worked out are left out of the run. */
+function privilegesUnknown(
+  user: SalesforceUser,
+  assigned: Assignment[],
+  sources: AccessSources,
+  now: number,
+): Withheld | undefined {
+  const unknown = unknownPrivileges(user, assigned, sources, now);
+  return (
+    unknown && {
+      reason: `privileges unknown: ${unknown.reason}`,
+      details: { missing: unknown.missing },
+    }
+  );
+}
+
+/** What a user's relationships link to, and where they are counted. */
+interface UserLinks {
+  accountKey: string;
+  rolesCollected: boolean;
+  sources: AccessSources;
+  ledger: StepLedger;
+  assignmentLedger: StepLedger;
+  now: number;
+}
+
+function userRelationships(
+  user: SalesforceUser,
+  assigned: Assignment[],
+  {
+    accountKey,
+    rolesCollected,
+    sources,
+    ledger,
+    assignmentLedger,
+    now,
+  }: UserLinks,
+) {
+  return [
+    ledger.relate(Relationships.ACCOUNT_HAS_USER, accountKey, user.Id),
+    rolesCollected
+      ? ledger.relate(
+          Relationships.USER_ASSIGNED_USER_ROLE,
+          user.Id,
+          user.UserRoleId,
+        )
+      : undefined,
+    profileRelationship(user, ledger),
+    createUserPersonRelationship(user),
+    ...permissionSetRelationships(
+      user,
+      assigned,
+      sources,
+      assignmentLedger,
+      now,
+    ),
+  ];
+}
 
 /** Kept for build-user-permission-set-group-relationships. */
 function groupAssignmentsOf(
