@@ -273,6 +273,16 @@ describe('faults to report: the step fails, its types are partial', () => {
     );
     const messages = failureMessages(run);
     expect(messages).toMatch('gave up after 3 tries: 503 service unavailable');
+    // How far the failed step got: the first page of 20.
+    expect(run.logs).toContainEqual(
+      expect.objectContaining({
+        message: 'Collected PermissionSet records',
+        fields: expect.objectContaining({
+          stepId: 'fetch-permission-sets',
+          fetched: 20,
+        }),
+      }),
+    );
     // The users who hold a permission set, or a group made of them, are
     // left out rather than written with too few privileges; the users
     // step fails. Those holding only their profile's are written.

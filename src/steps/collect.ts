@@ -60,10 +60,26 @@ export async function collectObject<R extends { Id: string }>(
   ledger: StepLedger,
   collection: ObjectCollection<R>,
 ): Promise<void> {
+  const batches = new RelationshipBatches(context.jobState);
+  try {
+    await collectPages(context, ledger, collection, batches);
+  } catch (err) {
+    // The step fails without reaching its summary: say how far it got.
+    ledger.logCounts();
+    throw err;
+  }
+  await batches.addRest();
+}
+
+async function collectPages<R extends { Id: string }>(
+  context: IntegrationStepExecutionContext<IntegrationConfig>,
+  ledger: StepLedger,
+  collection: ObjectCollection<R>,
+  batches: RelationshipBatches,
+): Promise<void> {
   const { toEntity, relationships, beforePage, withheld } = collection;
   const { jobState } = context;
   const { instanceUrl } = getSalesforceClient(context);
-  const batches = new RelationshipBatches(jobState);
   for await (const page of queryObject<R>(context, collection)) {
     await beforePage?.(page);
     for (let start = 0; start < page.length; start += SLICE_SIZE) {
@@ -82,7 +98,6 @@ export async function collectObject<R extends { Id: string }>(
       await nextTurnOfEventLoop();
     }
   }
-  await batches.addRest();
 }
 
 function kept<R extends { Id: string }>(

@@ -186,7 +186,11 @@ export class StepLedger {
     }
   }
 
-  private logCounts(): void {
+  /**
+   * Logs the step's counts, and warns once if anything was skipped: at the
+   * end (finish), or where the step fails midway, so far.
+   */
+  logCounts(): void {
     const { logger } = this.context;
     const skipped = Object.fromEntries(this.skipped);
     logger.info(
