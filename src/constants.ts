@@ -64,6 +64,11 @@ export const DataKeys = {
   PERMISSION_SET_GROUP_GRANTS: 'permission-set-group-grants',
   /** Every assignment of a permission set group (GroupAssignment[]). */
   GROUP_ASSIGNMENTS: 'group-assignments',
+  /**
+   * When the users step judged which assignments are in force (ms since
+   * the epoch): the group assignments' relationships say the same.
+   */
+  ASSIGNMENTS_JUDGED_AT: 'assignments-judged-at',
   /** Ids of the users left out because their privileges are unknown. */
   WITHHELD_USERS: 'withheld-user-ids',
   /** Set once every role is in the graph (true). */

@@ -24,7 +24,12 @@ export async function buildUserPermissionSetGroupRelationships(
   const groups = await jobState.getData<Record<string, GroupGrant>>(
     DataKeys.PERMISSION_SET_GROUPS,
   );
-  if (!assignments || !groups) {
+  // An assignment that expires during the run is expired on its
+  // relationship exactly when the user's privileges leave it out.
+  const judgedAt = await jobState.getData<number>(
+    DataKeys.ASSIGNMENTS_JUDGED_AT,
+  );
+  if (!assignments || !groups || judgedAt === undefined) {
     throw incompleteStepError(
       `${Relationships.USER_ASSIGNED_PERMISSION_SET_GROUP._type} relationships cannot be built: what they link was not collected (see the failed steps)`,
     );
@@ -32,7 +37,6 @@ export async function buildUserPermissionSetGroupRelationships(
   const ledger = new StepLedger(context, 'PermissionSetAssignment');
   // Read by the users step; counted here so the summary says what was linked.
   ledger.countFetched(assignments);
-  const now = Date.now();
   await jobState.addRelationships(
     defined(
       assignments.map(([userId, assignment]) =>
@@ -40,7 +44,11 @@ export async function buildUserPermissionSetGroupRelationships(
           Relationships.USER_ASSIGNED_PERMISSION_SET_GROUP,
           userId,
           assignment.targetId,
-          assignmentProperties(assignment, groups[assignment.targetId], now),
+          assignmentProperties(
+            assignment,
+            groups[assignment.targetId],
+            judgedAt,
+          ),
         ),
       ),
     ),

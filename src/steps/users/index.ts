@@ -96,6 +96,7 @@ export async function fetchUsers(
     await jobState.setData(DataKeys.WITHHELD_USERS, ledger.withheldIds);
   }
   await jobState.setData(DataKeys.GROUP_ASSIGNMENTS, groupAssignments);
+  await jobState.setData(DataKeys.ASSIGNMENTS_JUDGED_AT, now);
   ledger.finish(
     filtersMatchNobody(getSalesforceClient(context).settings, ledger),
     rolesCollected ? undefined : ROLES_NOT_COLLECTED,
