@@ -28,10 +28,6 @@ export const Steps = {
     id: 'fetch-muting-permission-sets',
     name: 'Fetch Muting Permission Sets',
   },
-  PERMISSION_SET_GROUP_COMPONENTS: {
-    id: 'fetch-permission-set-group-components',
-    name: 'Fetch Permission Set Group Components',
-  },
   USER_PERMISSION_SET_GROUP_RELATIONSHIPS: {
     id: 'build-user-permission-set-group-relationships',
     name: 'Build User Permission Set Group Relationships',
@@ -58,9 +54,7 @@ export const DataKeys = {
   AGGREGATE_PERMISSION_SETS: 'aggregate-permission-sets',
   /** Muting permission set id → the PermissionMask it mutes. */
   MUTED_PERMISSIONS: 'muted-permissions',
-  /** Permission set group id → its Grant with no permission yet. */
-  PERMISSION_SET_GROUPS: 'permission-set-groups',
-  /** Permission set group id → its Grant, muting applied. */
+  /** Permission set group id → its Grant, for the groups in the graph. */
   PERMISSION_SET_GROUP_GRANTS: 'permission-set-group-grants',
   /** Every assignment of a permission set group (GroupAssignment[]). */
   GROUP_ASSIGNMENTS: 'group-assignments',

@@ -288,6 +288,10 @@ describe('faults to report: the step fails, its types are partial', () => {
     // step fails. Those holding only their profile's are written.
     expect(statusOf(run, 'fetch-users')).toBe('failure');
     expect(run.entities.salesforce_user).toBe(4);
+    // What the groups grant is unknown too: none is written without it, so
+    // JupiterOne keeps the groups and their permissions as it had them.
+    expect(run.entities.salesforce_permission_set_group).toBeUndefined();
+    expect(run.partialTypes).toContain('salesforce_permission_set_group');
     expect(messages).toMatch(
       '3 User records were left out, so that JupiterOne keeps what it had of them: 2 × privileges unknown: permission sets were not collected (first: ',
     );
@@ -314,7 +318,7 @@ describe('faults to report: the step fails, its types are partial', () => {
     );
     const messages = failureMessages(run);
     expect(messages).toMatch(
-      'What 1 permission set group grants is unknown: the run collected neither the aggregate permission set nor every component',
+      '1 PermissionSetGroup record was left out, so that JupiterOne keeps what it had of them: 1 × what it grants is unknown: the run collected neither its aggregate permission set nor every component (first: 0PGDoDG00000001ODA, missing 0QMDoMM00000001ODA)',
     );
     expect(messages).toMatch(
       '1 User record was left out, so that JupiterOne keeps what it had of them: 1 × privileges unknown: they hold a permission set group whose permissions are unknown (first: 005Do000001WSt0IAG, missing 0PGDoDG00000001ODA)',

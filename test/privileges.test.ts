@@ -125,7 +125,6 @@ describe('when access objects cannot be read', () => {
     expect(failed.map((step) => step.id).sort()).toEqual([
       'build-user-permission-set-group-relationships',
       'fetch-group-members',
-      'fetch-permission-set-group-components',
       'fetch-permission-set-groups',
       'fetch-users',
     ]);
@@ -146,16 +145,13 @@ describe('when access objects cannot be read', () => {
       .map((record) => `${record.message} ${JSON.stringify(record.fields)}`)
       .join('\n');
     expect(messages).toMatch(
-      'What permission set groups grant is unknown: PermissionSetGroup was not collected',
-    );
-    expect(messages).toMatch(
       '1 User record was left out, so that JupiterOne keeps what it had of them: 1 × privileges unknown: they hold a permission set group whose permissions are unknown (first: ',
     );
     // The group member left out with the user is not reported again.
     expect(messages).not.toMatch('Skipped GroupMember data');
   });
 
-  test('group components: their own step fails; users get what Salesforce calculated for their groups', async () => {
+  test('group components: the groups step fails, its types partial; users get what Salesforce calculated for their groups', async () => {
     org().injectFaults({
       kind: 'invalid-type',
       target: 'PermissionSetGroupComponent',
@@ -163,12 +159,16 @@ describe('when access objects cannot be read', () => {
     const run = await runIntegration(localInstanceConfig(org()));
     const failed = run.steps.filter((step) => step.status !== 'success');
     expect(failed.map((step) => step.id)).toEqual([
-      'fetch-permission-set-group-components',
+      'fetch-permission-set-groups',
     ]);
     expect(run.partialTypes).toEqual([
+      'salesforce_permission_set_group',
+      'salesforce_account_has_permission_set_group',
       'salesforce_permission_set_group_has_permission_set',
       'salesforce_permission_set_group_has_muting_permission_set',
     ]);
+    // Every group is written, with what its aggregate says it grants.
+    expect(run.entities.salesforce_permission_set_group).toBe(11);
     expect(run.entities.salesforce_user).toBe(7);
   });
 
@@ -183,15 +183,15 @@ describe('when access objects cannot be read', () => {
         'failure',
       );
       expect(run.partialTypes).toContain('salesforce_user');
-      const warning = run.logs.find((record) =>
-        record.message.startsWith('What 1 permission set group grants'),
-      );
-      expect(warning?.message).toBe(
-        'What 1 permission set group grants is unknown: the run collected neither the aggregate permission set nor the components',
-      );
-      expect(warning?.fields).toMatchObject({
-        groups: [{ groupId: '0PGDoDG00000001ODA' }],
-        notCollected: ['PermissionSetGroupComponent'],
+      expect(
+        run.logs.find((record) => record.fields.id === '0PGDoDG00000001ODA'),
+      ).toMatchObject({
+        message: 'Skipped record',
+        fields: {
+          reason:
+            'what it grants is unknown: the run collected neither its aggregate permission set nor its components',
+          missing: 'PermissionSetGroupComponent',
+        },
       });
     } finally {
       await unlinked.close();

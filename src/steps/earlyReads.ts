@@ -6,6 +6,7 @@ import { Query } from '../salesforce/client';
 import {
   GROUP_MEMBER_FIELDS,
   PERMISSION_SET_ASSIGNMENT_FIELDS,
+  PERMISSION_SET_GROUP_COMPONENT_FIELDS,
   PERMISSION_SET_GROUP_FIELDS,
   TWO_FACTOR_METHODS_INFO_FIELDS,
   USER_FIELDS,
@@ -56,24 +57,28 @@ export const PERMISSION_SET_GROUPS_QUERY: Query = {
   fields: PERMISSION_SET_GROUP_FIELDS,
 };
 
+export const PERMISSION_SET_GROUP_COMPONENTS_QUERY: Query = {
+  object: 'PermissionSetGroupComponent',
+  fields: PERMISSION_SET_GROUP_COMPONENT_FIELDS,
+};
+
 export const GROUP_MEMBERS_QUERY: Query = {
   object: 'GroupMember',
   fields: GROUP_MEMBER_FIELDS,
 };
 
 /**
- * The permission set groups carry what their aggregate permission sets
- * grant, so their step follows the permission sets step; their query
- * needs nothing from it, so the profiles step starts it, a round trip
- * sooner.
+ * What a permission set group grants comes from the permission sets, so
+ * the groups' step follows theirs; its two queries need nothing from it,
+ * and the profiles step starts them, so that the groups' step has them in
+ * hand.
  */
 export function startReadingPermissionSetGroups(
   context: IntegrationStepExecutionContext<IntegrationConfig>,
 ): void {
-  getSalesforceClient(context).startEarly(
-    PERMISSION_SET_GROUPS_QUERY,
-    context.logger,
-  );
+  const client = getSalesforceClient(context);
+  client.startEarly(PERMISSION_SET_GROUPS_QUERY, context.logger);
+  client.startEarly(PERMISSION_SET_GROUP_COMPONENTS_QUERY, context.logger);
 }
 
 /**

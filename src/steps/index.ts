@@ -2,7 +2,6 @@ import { accountSteps } from './account';
 import { groupMemberSteps } from './group-members';
 import { groupSteps } from './groups';
 import { mutingPermissionSetSteps } from './muting-permission-sets';
-import { permissionSetGroupComponentSteps } from './permission-set-group-components';
 import { permissionSetGroupSteps } from './permission-set-groups';
 import { permissionSetSteps } from './permission-sets';
 import { profileSteps } from './profiles';
@@ -17,7 +16,6 @@ export const integrationSteps = [
   ...permissionSetSteps,
   ...permissionSetGroupSteps,
   ...mutingPermissionSetSteps,
-  ...permissionSetGroupComponentSteps,
   ...groupSteps,
   ...userSteps,
   ...userPermissionSetGroupRelationshipSteps,

@@ -55,21 +55,17 @@ const expectations: [string, Record<string, number>, Record<string, number>][] =
     [
       Steps.PERMISSION_SET_GROUPS.id,
       pick(E, 'salesforce_permission_set_group'),
-      pick(R, 'salesforce_account_has_permission_set_group'),
+      pick(
+        R,
+        'salesforce_account_has_permission_set_group',
+        'salesforce_permission_set_group_has_permission_set',
+        'salesforce_permission_set_group_has_muting_permission_set',
+      ),
     ],
     [
       Steps.MUTING_PERMISSION_SETS.id,
       pick(E, 'salesforce_muting_permission_set'),
       {},
-    ],
-    [
-      Steps.PERMISSION_SET_GROUP_COMPONENTS.id,
-      {},
-      pick(
-        R,
-        'salesforce_permission_set_group_has_permission_set',
-        'salesforce_permission_set_group_has_muting_permission_set',
-      ),
     ],
     [
       Steps.GROUPS.id,

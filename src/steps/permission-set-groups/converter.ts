@@ -25,15 +25,13 @@ export function emptyGroupGrant(
 }
 
 /**
- * A group carries the permissions Salesforce calculated for it (its
- * aggregate permission set's, muting applied), so that one query finds a
- * permission through a permission set or a group; none when the run did
- * not collect the aggregate.
+ * A group carries what it grants (GroupCalculation), so that one query
+ * finds a permission through a profile, a permission set or a group.
  */
 export function createPermissionSetGroupEntity(
   group: SalesforcePermissionSetGroup,
   instanceUrl: string,
-  calculated: PermissionMask | undefined,
+  grants: PermissionMask,
 ): Entity {
   return createSalesforceEntity(
     Entities.PERMISSION_SET_GROUP,
@@ -47,7 +45,7 @@ export function createPermissionSetGroupEntity(
       status: group.Status,
       activationRequired: group.HasActivationRequired === true,
       namespacePrefix: group.NamespacePrefix,
-      ...(calculated === undefined ? {} : maskProperties(calculated)),
+      ...maskProperties(grants),
     },
   );
 }

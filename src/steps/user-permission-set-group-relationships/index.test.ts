@@ -37,7 +37,7 @@ test('an assignment that expired after the users step judged it is not expired o
       [DataKeys.GROUP_ASSIGNMENTS]: [
         ['005Do0000000001', assignment],
       ] as GroupAssignment[],
-      [DataKeys.PERMISSION_SET_GROUPS]: { '0PGDo0000000001': group },
+      [DataKeys.PERMISSION_SET_GROUP_GRANTS]: { '0PGDo0000000001': group },
       [DataKeys.ASSIGNMENTS_JUDGED_AT]: judgedAt,
     },
   });

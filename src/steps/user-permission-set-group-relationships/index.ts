@@ -22,7 +22,7 @@ export async function buildUserPermissionSetGroupRelationships(
     DataKeys.GROUP_ASSIGNMENTS,
   );
   const groups = await jobState.getData<Record<string, GroupGrant>>(
-    DataKeys.PERMISSION_SET_GROUPS,
+    DataKeys.PERMISSION_SET_GROUP_GRANTS,
   );
   // An assignment that expires during the run is expired on its
   // relationship exactly when the user's privileges leave it out.
