@@ -104,6 +104,11 @@ describe('readInvocation', () => {
         JUPITERONE_API_KEY: 'k',
       }),
     ).toEqual(expect.objectContaining({ instanceId: 'i' }));
+    expect(
+      readInvocation(['dist', '--api-key=k', '--account=a'], {
+        INTEGRATION_INSTANCE_ID: 'i',
+      }),
+    ).toEqual(expect.objectContaining({ instanceId: 'i' }));
   });
 
   test('needs an instance id that is not blank', () => {

@@ -278,7 +278,10 @@ export function readInvocation(
   }
   const missing = JUPITERONE_SETTINGS.filter(
     ({ variable, flag }) =>
-      !env[variable]?.trim() && !runArguments.includes(flag),
+      !env[variable]?.trim() &&
+      !runArguments.some(
+        (argument) => argument === flag || argument.startsWith(`${flag}=`),
+      ),
   );
   if (missing.length > 0) {
     return `set ${missing
