@@ -31,8 +31,12 @@ test('a profile grant: the System Administrator is an admin through it', async (
     admin: true,
     privileged: true,
     mfaEnabled: true,
-    modifyAllDataGrantedBy: ['Profile: System Administrator'],
-    manageUsersGrantedBy: ['Profile: System Administrator'],
+    modifyAllDataGrantedBy: [
+      'Profile: System Administrator (00eDo000000gtbIIAQ)',
+    ],
+    manageUsersGrantedBy: [
+      'Profile: System Administrator (00eDo000000gtbIIAQ)',
+    ],
   });
 });
 
@@ -50,7 +54,7 @@ test('a group grant, muted: View All Data through the group, Modify All Data mut
       'PasswordNeverExpires',
     ],
     viewAllDataGrantedBy: [
-      'Profile: Analytics Cloud Integration User',
+      'Profile: Analytics Cloud Integration User (00eDo000000gtbKIAQ)',
       'Permission Set Group: Data Admin Group (DataAdminGroup)',
     ],
     exportReportGrantedBy: [

@@ -42,3 +42,14 @@ export function createSalesforceEntity(
     },
   });
 }
+
+/**
+ * A permission set's or group's API name as Salesforce qualifies it:
+ * prefixed with its managed package's namespace, where names are unique.
+ */
+export function qualifiedName(
+  name: string,
+  namespacePrefix: string | null,
+): string {
+  return namespacePrefix ? `${namespacePrefix}__${name}` : name;
+}

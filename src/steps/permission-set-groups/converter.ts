@@ -1,7 +1,7 @@
 import { Entity } from '@jupiterone/integration-sdk-core';
 import { GroupGrant, PermissionMask } from '../../access';
 import { Entities } from '../../constants';
-import { createSalesforceEntity } from '../entity';
+import { createSalesforceEntity, qualifiedName } from '../entity';
 import { maskProperties } from '../../permissionProperties';
 import { SalesforcePermissionSetGroup } from '../../salesforce/objects';
 
@@ -14,10 +14,10 @@ export function emptyGroupGrant(
   group: SalesforcePermissionSetGroup,
 ): GroupGrant {
   return {
-    // Labels repeat; the developer name tells two groups apart.
-    path: `Permission Set Group: ${permissionSetGroupLabel(group)} (${
-      group.DeveloperName
-    })`,
+    // Labels repeat; the qualified developer name tells two groups apart.
+    path: `Permission Set Group: ${permissionSetGroupLabel(
+      group,
+    )} (${qualifiedName(group.DeveloperName, group.NamespacePrefix)})`,
     mask: 0,
     activationRequired: group.HasActivationRequired === true,
     status: group.Status,

@@ -3,7 +3,11 @@ import {
   PERMISSION_SET_FIELDS,
   SalesforcePermissionSet,
 } from '../../salesforce/objects';
-import { createPermissionSetEntity, owningProfileId } from './converter';
+import {
+  createPermissionSetEntity,
+  owningProfileId,
+  permissionSetGrant,
+} from './converter';
 
 const INSTANCE_URL = 'https://example.my.salesforce.com';
 const permissionSets = devOrgRecords<SalesforcePermissionSet>(
@@ -59,5 +63,22 @@ describe('owningProfileId', () => {
 
   test('counts 39 profile-owned permission sets in the dev org', () => {
     expect(permissionSets.filter(owningProfileId)).toHaveLength(39);
+  });
+});
+
+describe('permissionSetGrant', () => {
+  test("names a managed package's permission set by its qualified API name", () => {
+    const [local] = permissionSets;
+    const packaged = {
+      ...local,
+      Id: '0PSDo0000000002',
+      NamespacePrefix: 'pkga',
+    };
+    expect(permissionSetGrant(local).path).not.toEqual(
+      permissionSetGrant(packaged).path,
+    );
+    expect(permissionSetGrant(packaged).path).toBe(
+      `Permission Set: ${local.Label} (pkga__${local.Name})`,
+    );
   });
 });

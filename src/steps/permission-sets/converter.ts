@@ -1,7 +1,7 @@
 import { Entity } from '@jupiterone/integration-sdk-core';
 import { permissionMask, PolicyGrant } from '../../access';
 import { Entities } from '../../constants';
-import { createSalesforceEntity } from '../entity';
+import { createSalesforceEntity, qualifiedName } from '../entity';
 import { permissionProperties } from '../../permissionProperties';
 import { SalesforcePermissionSet } from '../../salesforce/objects';
 
@@ -20,10 +20,10 @@ export function permissionSetGrant(
   permissionSet: SalesforcePermissionSet,
 ): PolicyGrant {
   return {
-    // Labels repeat; the API name tells two permission sets apart.
-    path: `Permission Set: ${permissionSet.Label ?? permissionSet.Name} (${
-      permissionSet.Name
-    })`,
+    // Labels repeat; the qualified API name tells two permission sets apart.
+    path: `Permission Set: ${
+      permissionSet.Label ?? permissionSet.Name
+    } (${qualifiedName(permissionSet.Name, permissionSet.NamespacePrefix)})`,
     mask: permissionMask(permissionSet),
     activationRequired: permissionSet.HasActivationRequired === true,
   };

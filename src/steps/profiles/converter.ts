@@ -6,7 +6,11 @@ import { permissionProperties } from '../../permissionProperties';
 import { SalesforceProfile } from '../../salesforce/objects';
 
 export function profileGrant(profile: SalesforceProfile): Grant {
-  return { path: `Profile: ${profile.Name}`, mask: permissionMask(profile) };
+  return {
+    // Profile names repeat (a real org had two "Authenticated Website").
+    path: `Profile: ${profile.Name} (${profile.Id})`,
+    mask: permissionMask(profile),
+  };
 }
 
 export function createProfileEntity(
