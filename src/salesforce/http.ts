@@ -3,6 +3,7 @@ import https from 'https';
 import fetch, { FetchError, Headers, RequestInit } from 'node-fetch';
 import { redactStrings } from '../redact';
 import {
+  CONCURRENT_LIMIT_WAIT_MS,
   isConcurrentRequestLimit,
   parseRetryAfterMs,
   retryableStatusReason,
@@ -144,11 +145,7 @@ export async function sendWithRetries(
     if (!reason) {
       return outcome.response!;
     }
-    const waitMs = retryDelayMs(
-      policy,
-      attempt,
-      parseRetryAfterMs(outcome.response?.headers.get('retry-after') ?? null),
-    );
+    const waitMs = retryDelayMs(policy, attempt, asksToWaitMs(outcome));
     // The next try may take its whole deadline: it must fit in the budget.
     const outOfTime =
       Date.now() - started + waitMs + policy.requestTimeoutMs >
@@ -182,6 +179,16 @@ async function tryOnce(
     }
     throw err;
   }
+}
+
+/** How long the answer asks the client to wait, if it says. */
+function asksToWaitMs({ response }: Outcome): number | undefined {
+  if (!response) return undefined;
+  const retryAfter = parseRetryAfterMs(response.headers.get('retry-after'));
+  if (retryAfter !== undefined) return retryAfter;
+  return isConcurrentRequestLimit(response.status, response.json)
+    ? CONCURRENT_LIMIT_WAIT_MS
+    : undefined;
 }
 
 function retryReason({ response, networkError }: Outcome): string | undefined {

@@ -115,6 +115,40 @@ test('honours Retry-After, up to maxDelayMs', async () => {
   expect(waits[1]).toBe(1_000);
 });
 
+test("waits out the concurrent-request limit at least as long as the requests that fill it last, not the daily allowance's", async () => {
+  const concurrent = response(403, [
+    {
+      errorCode: 'REQUEST_LIMIT_EXCEEDED',
+      message: 'ConcurrentRequests (Concurrent API Requests) Limit exceeded.',
+    },
+  ]);
+  const { send } = scriptedSend(concurrent, response(200, {}));
+  await sendWithRetries(
+    request,
+    { ...DEFAULT_RETRY_POLICY, baseDelayMs: 100 },
+    log,
+    send,
+    sleep,
+  );
+  expect(waits).toEqual([20_000]);
+
+  const daily = response(403, [
+    {
+      errorCode: 'REQUEST_LIMIT_EXCEEDED',
+      message: 'TotalRequests Limit exceeded.',
+    },
+  ]);
+  const answered = await sendWithRetries(
+    request,
+    policy,
+    log,
+    scriptedSend(daily).send,
+    sleep,
+  );
+  expect(answered.status).toBe(403);
+  expect(waits).toHaveLength(1);
+});
+
 test('backs off exponentially with jitter', () => {
   expect(retryDelayMs(policy, 1, undefined, () => 0)).toBe(50);
   expect(retryDelayMs(policy, 1, undefined, () => 1)).toBe(100);

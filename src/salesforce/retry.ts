@@ -50,6 +50,12 @@ export function retryableStatusReason(status: number): string | undefined {
  * Requests) Limit exceeded."). Only the second clears within seconds, as
  * those requests end: it is worth another try, the first is not.
  */
+/**
+ * The requests that fill the concurrent limit are those running 20 s or
+ * more, so a retry sooner than that would likely meet it again.
+ */
+export const CONCURRENT_LIMIT_WAIT_MS = 20_000;
+
 export function isConcurrentRequestLimit(status: number, json: unknown) {
   if (status !== 403 || !Array.isArray(json)) return false;
   const [error] = json as { errorCode?: string; message?: string }[];
