@@ -10,9 +10,19 @@ export function permissionProperty(permission: SecurityPermission): string {
   return permission.charAt(0).toLowerCase() + permission.slice(1);
 }
 
-/** `ModifyAllData` → `modifyAllDataGrantedBy`, what gives a user the flag. */
+const GRANTED_BY_PROPERTY = Object.fromEntries(
+  SECURITY_PERMISSIONS.map((permission) => [
+    permission,
+    `${permissionProperty(permission)}GrantedBy`,
+  ]),
+) as Record<SecurityPermission, string>;
+
+/**
+ * `ModifyAllData` → `modifyAllDataGrantedBy`, what gives a user the flag;
+ * worked out once, since every user's properties are named by it.
+ */
 export function grantedByProperty(permission: SecurityPermission): string {
-  return `${permissionProperty(permission)}GrantedBy`;
+  return GRANTED_BY_PROPERTY[permission];
 }
 
 export const grantedByPropertySchema = Object.fromEntries(
