@@ -176,6 +176,40 @@ describe('when access objects cannot be read', () => {
     expect(run.entities.salesforce_user).toBe(7);
   });
 
+  test('a group not recalculated whose aggregate permission set is missing is left out with its users: its components may not be what they hold', async () => {
+    const dataset = devOrgWithDataAdminGroupAggregateUnlinked();
+    dataset.PermissionSetGroup = dataset.PermissionSetGroup.map((group) =>
+      group.Id === '0PGDoDG00000001ODA'
+        ? { ...group, Status: 'Failed' }
+        : group,
+    );
+    const failedGroup = await startLocalSalesforce({ dataset });
+    try {
+      const run = await runIntegration(localInstanceConfig(failedGroup));
+      const statusOf = (id: string) =>
+        run.steps.find((step) => step.id === id)?.status;
+      expect(statusOf('fetch-permission-set-groups')).toBe('failure');
+      expect(statusOf('fetch-users')).toBe('failure');
+      expect(run.partialTypes).toEqual(
+        expect.arrayContaining([
+          'salesforce_permission_set_group',
+          'salesforce_user',
+        ]),
+      );
+      expect(
+        run.logs.find((record) => record.fields.id === '0PGDoDG00000001ODA'),
+      ).toMatchObject({
+        message: 'Skipped record',
+        fields: {
+          reason:
+            'what it grants is unknown: the run did not collect its aggregate permission set, and Salesforce has not recalculated it (status Failed), so its components may not be what its users hold',
+        },
+      });
+    } finally {
+      await failedGroup.close();
+    }
+  });
+
   test('group components and the aggregate permission set both missing: the users who hold the group are left out', async () => {
     const unlinked = await startLocalSalesforce({
       dataset: devOrgWithDataAdminGroupAggregateUnlinked(),

@@ -2,6 +2,7 @@ import { IntegrationStepExecutionContext } from '@jupiterone/integration-sdk-cor
 import { GroupGrant, PermissionMask, permissionsIn } from '../../access';
 import { IntegrationConfig } from '../../config';
 import { Withheld } from '../collect';
+import { SalesforcePermissionSetGroup } from '../../salesforce/objects';
 import { ComponentsRead } from './components';
 
 /**
@@ -22,20 +23,36 @@ export class GroupCalculation {
     private readonly components: ComponentsRead | undefined,
   ) {}
 
-  maskOf(groupId: string): PermissionMask | undefined {
-    return this.aggregated.get(groupId) ?? this.components?.maskOf(groupId);
+  /**
+   * The components stand in for the aggregate only for a group Salesforce
+   * reports Updated: while a recalculation is pending or failed, its
+   * users hold the last calculation, which the components may not match.
+   */
+  maskOf({
+    Id,
+    Status,
+  }: SalesforcePermissionSetGroup): PermissionMask | undefined {
+    const calculated = this.aggregated.get(Id);
+    if (calculated !== undefined || Status !== 'Updated') return calculated;
+    return this.components?.maskOf(Id);
   }
 
   /** Why a group must be left out of the run, if it must. */
-  unknown(groupId: string): Withheld | undefined {
-    if (this.maskOf(groupId) !== undefined) return undefined;
+  unknown(group: SalesforcePermissionSetGroup): Withheld | undefined {
+    if (this.maskOf(group) !== undefined) return undefined;
+    if (group.Status !== 'Updated') {
+      return {
+        reason: `what it grants is unknown: the run did not collect its aggregate permission set, and Salesforce has not recalculated it (status ${group.Status}), so its components may not be what its users hold`,
+        details: { missing: 'its aggregate permission set' },
+      };
+    }
     return {
       reason: `what it grants is unknown: the run collected neither its aggregate permission set nor ${
         this.components ? 'every component' : 'its components'
       }`,
       details: {
         missing:
-          this.components?.missing.get(groupId) ??
+          this.components?.missing.get(group.Id) ??
           'PermissionSetGroupComponent',
       },
     };

@@ -55,17 +55,17 @@ export async function fetchPermissionSetGroups(
       page.forEach((group) => groupsRead.add(group.Id));
       return Promise.resolve();
     },
-    withheld: (group) => calculation.unknown(group.Id),
+    withheld: (group) => calculation.unknown(group),
     toEntity: (group, instanceUrl) =>
       createPermissionSetGroupEntity(
         group,
         instanceUrl,
-        calculation.maskOf(group.Id)!,
+        calculation.maskOf(group)!,
       ),
     relationships: (group) => {
       groups[group.Id] = {
         ...emptyGroupGrant(group),
-        mask: calculation.maskOf(group.Id)!,
+        mask: calculation.maskOf(group)!,
       };
       return [
         ledger.relate(
