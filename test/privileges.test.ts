@@ -8,13 +8,20 @@ import {
 import { Steps } from '../src/constants';
 import { devOrgWithDataAdminGroupAggregateUnlinked } from './devOrg';
 import { localInstanceConfig, stepTestConfig, useLocalOrg } from './localOrg';
-import { LogRecord, runIntegration } from './runIntegration';
+import { IntegrationRun, LogRecord, runIntegration } from './runIntegration';
 
 /**
  * The dev org's users, whose privileges are known by construction (see
  * local-salesforce/data/dev-org/README.md).
  */
 const org = useLocalOrg();
+
+/** What the log says of a record left out, by its id. */
+function skippedRecord(run: IntegrationRun, id: string) {
+  return run.logs.find(
+    (record) => record.message === 'Skipped record' && record.fields.id === id,
+  )?.fields;
+}
 
 async function collectUsers(
   from: LocalSalesforce = org(),
@@ -196,14 +203,9 @@ describe('when access objects cannot be read', () => {
           'salesforce_user',
         ]),
       );
-      expect(
-        run.logs.find((record) => record.fields.id === '0PGDoDG00000001ODA'),
-      ).toMatchObject({
-        message: 'Skipped record',
-        fields: {
-          reason:
-            'what it grants is unknown: the run did not collect its aggregate permission set, and Salesforce has not recalculated it (status Failed), so its components may not be what its users hold',
-        },
+      expect(skippedRecord(run, '0PGDoDG00000001ODA')).toMatchObject({
+        reason:
+          'what it grants is unknown: the run did not collect its aggregate permission set, and Salesforce has not recalculated it (status Failed), so its components may not be what its users hold',
       });
     } finally {
       await failedGroup.close();
@@ -221,15 +223,10 @@ describe('when access objects cannot be read', () => {
         'failure',
       );
       expect(run.partialTypes).toContain('salesforce_user');
-      expect(
-        run.logs.find((record) => record.fields.id === '0PGDoDG00000001ODA'),
-      ).toMatchObject({
-        message: 'Skipped record',
-        fields: {
-          reason:
-            'what it grants is unknown: the run collected neither its aggregate permission set nor its components',
-          missing: 'PermissionSetGroupComponent',
-        },
+      expect(skippedRecord(run, '0PGDoDG00000001ODA')).toMatchObject({
+        reason:
+          'what it grants is unknown: the run collected neither its aggregate permission set nor its components',
+        missing: 'PermissionSetGroupComponent',
       });
     } finally {
       await unlinked.close();
