@@ -68,10 +68,10 @@ export const GROUP_MEMBERS_QUERY: Query = {
 };
 
 /**
- * What a permission set group grants comes from the permission sets, so
- * the groups' step follows theirs; its two queries need nothing from it,
- * and the profiles step starts them, so that the groups' step has them in
- * hand.
+ * What a permission set group grants comes from the permission sets and
+ * the muting permission sets, so the groups' step follows theirs; its two
+ * queries need nothing from them, and the profiles step starts them, so
+ * that the groups' step has them in hand.
  */
 export function startReadingPermissionSetGroups(
   context: IntegrationStepExecutionContext<IntegrationConfig>,
