@@ -314,11 +314,10 @@ async function main(): Promise<number> {
       process.exit(exitCodeFor(signal));
     });
   }
-  // The CLI reads a .env in the folder it runs from, as we check here.
-  const invocation = readInvocation(
-    process.argv.slice(2),
-    environmentWithDotenv(process.cwd(), process.env),
-  );
+  // The CLI reads a .env in the folder it runs from: what it holds is
+  // checked and redacted too.
+  const environment = environmentWithDotenv(process.cwd(), process.env);
+  const invocation = readInvocation(process.argv.slice(2), environment);
   if (typeof invocation === 'string') {
     say(invocation);
     return 2;
@@ -329,9 +328,7 @@ async function main(): Promise<number> {
     say(timeoutMs);
     return 2;
   }
-  const redact = redactor(
-    secretsOf(environmentWithDotenv(process.cwd(), process.env), runArguments),
-  );
+  const redact = redactor(secretsOf(environment, runArguments));
   // An earlier run's summary must not speak for this one, which may fail
   // before the CLI clears its folder.
   await fs.rm(summaryFile(projectPath), { force: true });

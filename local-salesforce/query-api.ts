@@ -46,18 +46,18 @@ function withoutFields(missing: MissingFields): SchemaResolver {
 export class QueryApi {
   private readonly cursors = new CursorStore();
 
-  private readonly resolveSchema: SchemaResolver;
+  private readonly schemas: SchemaResolver;
 
   constructor(
     private readonly dataset: OrgDataset,
     private readonly maxPageSize: number,
     missingFields: MissingFields = {},
   ) {
-    this.resolveSchema = withoutFields(missingFields);
+    this.schemas = withoutFields(missingFields);
   }
 
   query(soql: string, apiVersion: string, queryOptions?: string): QueryResult {
-    const query = parseSoql(soql, this.resolveSchema);
+    const query = parseSoql(soql, this.schemas);
     const records = selectRecords(
       this.dataset[query.objectName] ?? [],
       query,

@@ -145,20 +145,3 @@ export function isAdmin(permissions: SecurityPermission[]): boolean {
     (holds('ManageUsers') && holds('CustomizeApplication'))
   );
 }
-
-/**
- * Each group's permissions as Salesforce last calculated them, muting
- * applied: its aggregate permission set's (Type Group), by group id, for
- * the groups whose aggregate the run collected.
- */
-export function aggregateMasks(
-  aggregates: Record<string, string>,
-  permissionSets: Record<string, PolicyGrant> | undefined,
-): Map<string, PermissionMask> {
-  const masks = new Map<string, PermissionMask>();
-  for (const [permissionSetId, groupId] of Object.entries(aggregates)) {
-    const grant = permissionSets?.[permissionSetId];
-    if (grant) masks.set(groupId, grant.mask);
-  }
-  return masks;
-}

@@ -128,8 +128,7 @@ export class RequestFailedError extends Error {
  * Sends a request, and sends it again while the failure is one that
  * passes: a connection reset or timeout, a status Salesforce uses for
  * brief faults, its limit on concurrent long requests, or a success whose
- * body is not JSON. Anything else is
- * returned for the caller to judge.
+ * body is not JSON. Anything else is returned for the caller to judge.
  */
 export async function sendWithRetries(
   request: HttpRequest,

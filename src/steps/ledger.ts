@@ -102,11 +102,6 @@ export class StepLedger {
     this.skip(reason, id, details);
   }
 
-  /** The records withheld, by reason. */
-  get withheldRecords(): ReadonlyMap<string, WithheldRecords> {
-    return this.withheld;
-  }
-
   /** The ids of every record withheld. */
   get withheldIds(): string[] {
     return [...this.withheld.values()].flatMap(({ ids }) => ids);

@@ -1,9 +1,31 @@
 import { IntegrationStepExecutionContext } from '@jupiterone/integration-sdk-core';
-import { GroupGrant, PermissionMask, permissionsIn } from '../../access';
+import {
+  GroupGrant,
+  PermissionMask,
+  permissionsIn,
+  PolicyGrant,
+} from '../../access';
 import { IntegrationConfig } from '../../config';
 import { Withheld } from '../collect';
 import { SalesforcePermissionSetGroup } from '../../salesforce/objects';
 import { ComponentsRead } from './components';
+
+/**
+ * Each group's permissions as Salesforce last calculated them, muting
+ * applied: its aggregate permission set's (Type Group), by group id, for
+ * the groups whose aggregate the run collected.
+ */
+export function aggregateMasks(
+  aggregates: Record<string, string>,
+  permissionSets: Record<string, PolicyGrant> | undefined,
+): Map<string, PermissionMask> {
+  const masks = new Map<string, PermissionMask>();
+  for (const [permissionSetId, groupId] of Object.entries(aggregates)) {
+    const grant = permissionSets?.[permissionSetId];
+    if (grant) masks.set(groupId, grant.mask);
+  }
+  return masks;
+}
 
 /**
  * What each group grants. Salesforce calculates it itself, into the
@@ -119,10 +141,10 @@ function countOf(groups: number): string {
 export function logOrphanAggregates(
   context: IntegrationStepExecutionContext<IntegrationConfig>,
   aggregates: Record<string, string>,
-  groupsRead: Set<string>,
+  wasRead: (groupId: string) => boolean,
 ): void {
   const orphans = Object.entries(aggregates)
-    .filter(([, groupId]) => !groupsRead.has(groupId))
+    .filter(([, groupId]) => !wasRead(groupId))
     .map(([permissionSetId]) => permissionSetId);
   if (orphans.length > 0) {
     context.logger.info(

@@ -9,16 +9,17 @@ function permissionSetGroupLabel(group: SalesforcePermissionSetGroup) {
   return group.MasterLabel ?? group.DeveloperName;
 }
 
-/** The group as a grant, before its permissions are worked out. */
-export function emptyGroupGrant(
+/** The group as a grant of what it was worked out to grant. */
+export function groupGrant(
   group: SalesforcePermissionSetGroup,
+  mask: PermissionMask,
 ): GroupGrant {
   return {
     // Labels repeat; the qualified developer name tells two groups apart.
     path: `Permission Set Group: ${permissionSetGroupLabel(
       group,
     )} (${qualifiedName(group.DeveloperName, group.NamespacePrefix)})`,
-    mask: 0,
+    mask,
     activationRequired: group.HasActivationRequired === true,
     status: group.Status,
   };

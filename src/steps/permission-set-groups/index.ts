@@ -3,12 +3,7 @@ import {
   IntegrationStepExecutionContext,
   JobState,
 } from '@jupiterone/integration-sdk-core';
-import {
-  aggregateMasks,
-  GroupGrant,
-  PermissionMask,
-  PolicyGrant,
-} from '../../access';
+import { GroupGrant, PermissionMask, PolicyGrant } from '../../access';
 import { IntegrationConfig } from '../../config';
 import { DataKeys, Entities, Relationships, Steps } from '../../constants';
 import { SalesforcePermissionSetGroup } from '../../salesforce/objects';
@@ -16,9 +11,13 @@ import { getAccountKey } from '../accountKey';
 import { collectObject } from '../collect';
 import { PERMISSION_SET_GROUPS_QUERY } from '../earlyReads';
 import { defined, StepLedger } from '../ledger';
-import { GroupCalculation, logOrphanAggregates } from './calculation';
+import {
+  aggregateMasks,
+  GroupCalculation,
+  logOrphanAggregates,
+} from './calculation';
 import { Component, ComponentsRead, readComponents } from './components';
-import { createPermissionSetGroupEntity, emptyGroupGrant } from './converter';
+import { createPermissionSetGroupEntity, groupGrant } from './converter';
 
 /**
  * The permission set groups, each with what it grants (GroupCalculation),
@@ -48,13 +47,8 @@ export async function fetchPermissionSetGroups(
   );
   const ledger = new StepLedger(context, 'PermissionSetGroup');
   const groups: Record<string, GroupGrant> = {};
-  const groupsRead = new Set<string>();
   await collectObject<SalesforcePermissionSetGroup>(context, ledger, {
     query: PERMISSION_SET_GROUPS_QUERY,
-    beforePage: (page) => {
-      page.forEach((group) => groupsRead.add(group.Id));
-      return Promise.resolve();
-    },
     withheld: (group) => calculation.unknown(group),
     toEntity: (group, instanceUrl) =>
       createPermissionSetGroupEntity(
@@ -63,10 +57,7 @@ export async function fetchPermissionSetGroups(
         calculation.maskOf(group)!,
       ),
     relationships: (group) => {
-      groups[group.Id] = {
-        ...emptyGroupGrant(group),
-        mask: calculation.maskOf(group)!,
-      };
+      groups[group.Id] = groupGrant(group, calculation.maskOf(group)!);
       return [
         ledger.relate(
           Relationships.ACCOUNT_HAS_PERMISSION_SET_GROUP,
@@ -77,19 +68,19 @@ export async function fetchPermissionSetGroups(
     },
   });
   await jobState.setData(DataKeys.PERMISSION_SET_GROUP_GRANTS, groups);
+  const groupsLeftOut = new Set(ledger.withheldIds);
   calculation.logGaps(context, groups);
-  logOrphanAggregates(context, sources.aggregates, groupsRead);
+  logOrphanAggregates(
+    context,
+    sources.aggregates,
+    (groupId) => !!groups[groupId] || groupsLeftOut.has(groupId),
+  );
   if (components instanceof Error) {
     componentLedger.logCounts();
     ledger.logCounts();
     throw components;
   }
-  await linkComponents(
-    jobState,
-    componentLedger,
-    components,
-    new Set(ledger.withheldIds),
-  );
+  await linkComponents(jobState, componentLedger, components, groupsLeftOut);
   componentLedger.finish();
   ledger.finish();
 }
