@@ -16,6 +16,7 @@ describe('loadDevOrg', () => {
       'Profile',
       'TwoFactorMethodsInfo',
       'User',
+      'UserLogin',
       'UserRole',
     ]);
     expect(org.User).toHaveLength(7);

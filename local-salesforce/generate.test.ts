@@ -42,6 +42,7 @@ describe('generateOrg', () => {
       PermissionSetGroupComponent: 10 * 3 + 5,
       MutingPermissionSet: 5,
       TwoFactorMethodsInfo: 2000 / 2,
+      UserLogin: 2000,
     });
   });
 
@@ -59,6 +60,7 @@ describe('generateOrg', () => {
       PermissionSetGroupComponent: 35,
       MutingPermissionSet: 5,
       TwoFactorMethodsInfo: 200,
+      UserLogin: 400,
     });
   });
 
@@ -273,4 +275,14 @@ test('groups its permission sets, mutes some, and expires some grants', () => {
     org.PermissionSetAssignment.filter((a) => a.ExpirationDate !== null).length,
   ).toBeGreaterThan(0);
   expect(org.TwoFactorMethodsInfo).toHaveLength(100);
+});
+
+test('gives every user a login and freezes one in a hundred', () => {
+  const org = generateOrg({ users: 200 });
+  expect(org.UserLogin.map((login) => login.UserId)).toEqual(
+    org.User.map((user) => user.Id),
+  );
+  expect(
+    org.UserLogin.filter((login) => login.IsFrozen).map((l) => l.UserId),
+  ).toEqual([org.User[50].Id, org.User[150].Id]);
 });

@@ -13,7 +13,7 @@ import {
   createRoleGroups,
 } from './generate/groups';
 import { createRoles } from './generate/roles';
-import { createUsers } from './generate/users';
+import { createUserLogins, createUsers } from './generate/users';
 import { makeId } from './ids';
 import {
   createPermissionSetGroups,
@@ -132,6 +132,7 @@ export function generateOrg(size: OrgSize): OrgDataset {
       plan.membersPerGroup,
       context,
     ),
+    UserLogin: createUserLogins(users, context),
   };
 }
 

@@ -15,10 +15,11 @@ export const KEY_PREFIXES = {
   GroupMember: '011',
   Organization: '00D',
   PermissionSetGroup: '0PG',
-  // Assumed: the key prefixes of these three were not recorded.
+  // Assumed: the key prefixes of these four were not recorded.
   PermissionSetGroupComponent: '0PH',
   MutingPermissionSet: '0QM',
   TwoFactorMethodsInfo: '0Kx',
+  UserLogin: '060',
   QueryLocator: '01g',
   UserLicense: '100',
 } as const;

@@ -59,6 +59,7 @@ function printPrivilegedUsers(users: Record<string, unknown>[]) {
     const flags = [
       user.admin ? 'admin' : undefined,
       user.active ? undefined : 'inactive',
+      user.frozen ? 'frozen' : undefined,
       mfaLabel(user.mfaEnabled),
     ].filter(Boolean);
     console.log(`  ${user.displayName} (${flags.join(', ')})`);

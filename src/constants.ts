@@ -112,6 +112,7 @@ export const Entities: Record<EntityName, StepEntityMetadata> = {
         emailDomain: { type: 'array', items: { type: 'string' } },
         shortLoginId: { type: 'string' },
         active: { type: 'boolean' },
+        frozen: { type: 'boolean' },
         userType: nullableString,
         profileId: nullableString,
         roleId: nullableString,

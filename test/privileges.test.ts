@@ -90,6 +90,13 @@ test('a permission set grant that has not expired yet makes an admin', async () 
   });
 });
 
+test('a frozen user is still active, holds what they held, and is marked frozen', async () => {
+  const { 'Chatter Expert': chatter, 'Morgan Lee': morgan } =
+    await collectUsers();
+  expect(chatter).toMatchObject({ active: true, frozen: true, admin: true });
+  expect(morgan.frozen).toBe(false);
+});
+
 test('system users without grants are neither admins nor privileged', async () => {
   const { 'Automated Process': automated } = await collectUsers();
   expect(automated).toMatchObject({
@@ -264,28 +271,30 @@ describe('when access objects cannot be read', () => {
     );
   });
 
-  test('TwoFactorMethodsInfo: a warning, and mfaEnabled left unset, never false', async () => {
-    org().injectFaults({
-      kind: 'insufficient-access',
-      target: 'TwoFactorMethodsInfo',
-    });
-    const run = await runIntegration(localInstanceConfig(org()));
-    expect(run.steps.filter((step) => step.status !== 'success')).toEqual([]);
-    expect(run.events).toContainEqual(
-      expect.objectContaining({
-        name: 'warn_missing_permission',
-        description: expect.stringContaining(
-          'Manage Multi-Factor Authentication in API',
-        ),
-      }),
-    );
-    org().injectFaults({
-      kind: 'insufficient-access',
-      target: 'TwoFactorMethodsInfo',
-    });
-    const { 'Morgan Lee': morgan } = await collectUsers();
-    expect(morgan.mfaEnabled).toBeUndefined();
-  });
+  test.each([
+    [
+      'TwoFactorMethodsInfo',
+      'mfaEnabled',
+      'Manage Multi-Factor Authentication in API',
+    ],
+    ['UserLogin', 'frozen', 'the Manage Users permission'],
+  ])(
+    '%s: a warning, and %s left unset, never false',
+    async (target, property, permission) => {
+      org().injectFaults({ kind: 'insufficient-access', target });
+      const run = await runIntegration(localInstanceConfig(org()));
+      expect(run.steps.filter((step) => step.status !== 'success')).toEqual([]);
+      expect(run.events).toContainEqual(
+        expect.objectContaining({
+          name: 'warn_missing_permission',
+          description: expect.stringContaining(permission),
+        }),
+      );
+      org().injectFaults({ kind: 'insufficient-access', target });
+      const { 'Morgan Lee': morgan } = await collectUsers();
+      expect(morgan[property]).toBeUndefined();
+    },
+  );
 });
 
 test('orphan aggregate permission sets and empty components are counted in a log line', async () => {

@@ -258,3 +258,18 @@ function userRecord(
     IndividualId: null,
   };
 }
+
+/** Every user has a login; one in a hundred, from the 51st, is frozen. */
+export function createUserLogins(
+  users: SObjectRecord[],
+  context: GenerationContext,
+): SObjectRecord[] {
+  return users.map((user, index) => ({
+    Id: makeId('UserLogin', index),
+    UserId: user.Id,
+    IsFrozen: index % 100 === 50,
+    IsPasswordLocked: false,
+    LastModifiedDate: context.stamp(ORG_AGE_DAYS),
+    LastModifiedById: context.adminId,
+  }));
+}

@@ -17,7 +17,10 @@ import {
 import { selectRecords } from '../../local-salesforce/query-engine';
 import { parseSoql } from '../../local-salesforce/soql';
 import { buildSelect, Query } from '../../src/salesforce/soql';
-import { ASSIGNMENTS_QUERY } from '../../src/steps/earlyReads';
+import {
+  ASSIGNMENTS_QUERY,
+  FROZEN_USERS_QUERY,
+} from '../../src/steps/earlyReads';
 
 const PAGE_SIZE = 2000;
 const API_VERSION = '59.0';
@@ -26,9 +29,9 @@ const API_VERSION = '59.0';
  * The objects the integration reads, each with the objects it must be
  * fetched after: those whose entities its records are linked to (every
  * entity hangs off the account, the Organization), and for users, all
- * that decides their privileges. A user's assignments and second factors
- * decide them too, but those can be read together with the users, all
- * sorted by user, so none waits for another. Group members are read while
+ * that decides their privileges. A user's assignments, second factors
+ * and frozen login describe them too, but those can be read together with
+ * the users, all sorted by user, so none waits for another. Group members are read while
  * the users are and held until the users are linked: they follow only the
  * groups.
  */
@@ -67,6 +70,8 @@ const FETCH_AFTER: Record<string, { query: Query; after: string[] }> = {
     query: all('TwoFactorMethodsInfo', TWO_FACTOR_METHODS_INFO_FIELDS),
     after: [],
   },
+  // The integration's own query: only the frozen users' rows.
+  UserLogin: { query: FROZEN_USERS_QUERY, after: [] },
   Group: {
     query: all('Group', GROUP_FIELDS),
     after: ['Organization', 'UserRole'],

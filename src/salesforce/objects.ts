@@ -241,6 +241,15 @@ export const TWO_FACTOR_METHODS_INFO_FIELDS = [
   'HasBuiltInAuthenticator',
 ];
 
+/** Only frozen users' rows are read (see FROZEN_USERS_QUERY). */
+export interface SalesforceUserLogin {
+  Id: string;
+  UserId: string;
+  IsFrozen: boolean;
+}
+
+export const USER_LOGIN_FIELDS = ['Id', 'UserId', 'IsFrozen'];
+
 export interface SalesforceGroup {
   Id: string;
   Name: string | null;

@@ -10,6 +10,7 @@ import {
   PERMISSION_SET_GROUP_FIELDS,
   TWO_FACTOR_METHODS_INFO_FIELDS,
   USER_FIELDS,
+  USER_LOGIN_FIELDS,
 } from '../salesforce/objects';
 
 /*
@@ -52,6 +53,19 @@ export const SECOND_FACTORS_QUERY: Query = {
   orderBy: 'UserId',
 };
 
+/**
+ * A frozen user cannot log in but is still active. Only their rows are
+ * read: few in any org, where every user has one. (IsPasswordLocked is
+ * left out: a lockout after failed logins ends by itself, often within
+ * the hour, and would change the graph from run to run.)
+ */
+export const FROZEN_USERS_QUERY: Query = {
+  object: 'UserLogin',
+  fields: USER_LOGIN_FIELDS,
+  conditions: ['IsFrozen = true'],
+  orderBy: 'UserId',
+};
+
 export const PERMISSION_SET_GROUPS_QUERY: Query = {
   object: 'PermissionSetGroup',
   fields: PERMISSION_SET_GROUP_FIELDS,
@@ -82,10 +96,10 @@ export function startReadingPermissionSetGroups(
 }
 
 /**
- * The users, their permission set assignments and their second factors
- * need nothing from the steps before the users step, which needs them all
- * at once: the permission sets step starts reading them, a bounded number
- * of pages each. A run without the users step (`--step
+ * The users, their permission set assignments, their second factors and
+ * which of them are frozen need nothing from the steps before the users
+ * step, which needs them all at once: the permission sets step starts
+ * reading them, a bounded number of pages each. A run without the users step (`--step
  * fetch-permission-sets`) still spends those few calls: a step cannot tell
  * which others will run.
  *
@@ -104,6 +118,7 @@ export function startReadingUsers(
   // about a page of second factors but four or more of assignments.
   client.startEarly(usersQuery(client.settings), context.logger, { pages: 2 });
   client.startEarly(SECOND_FACTORS_QUERY, context.logger, { pages: 2 });
+  client.startEarly(FROZEN_USERS_QUERY, context.logger, { pages: 2 });
   client.startEarly(ASSIGNMENTS_QUERY, context.logger);
 }
 

@@ -123,12 +123,14 @@ export interface UserAccess {
   access: EffectiveAccess;
   /** Unknown (undefined) when TwoFactorMethodsInfo could not be read. */
   mfaEnabled?: boolean;
+  /** Unknown (undefined) when UserLogin could not be read. */
+  frozen?: boolean;
 }
 
 export function createUserEntity(
   user: SalesforceUser,
   instanceUrl: string,
-  { access, mfaEnabled }: UserAccess,
+  { access, mfaEnabled, frozen }: UserAccess,
 ): Entity {
   return createSalesforceEntity(Entities.USER, user, instanceUrl, {
     username: user.Username,
@@ -140,6 +142,7 @@ export function createUserEntity(
     emailDomain: emailDomainOf(user.Email),
     shortLoginId: user.Alias ?? undefined,
     active: user.IsActive === true,
+    frozen,
     userType: user.UserType,
     profileId: user.ProfileId,
     roleId: user.UserRoleId,

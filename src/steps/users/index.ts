@@ -82,6 +82,7 @@ export async function fetchUsers(
         createUserEntity(user, instanceUrl, {
           access: userAccess(user, page.assignments(user.Id), sources, now),
           mfaEnabled: page.mfaEnabled(user.Id),
+          frozen: page.frozen(user.Id),
         }),
       relationships: (user) => {
         const assigned = page.assignments(user.Id);

@@ -3,6 +3,7 @@ import { Assignment } from '../../access';
 import { IntegrationConfig } from '../../config';
 import { StepLedger } from '../ledger';
 import { readAssignments } from './assignments';
+import { readFrozenUsers } from './frozenUsers';
 import { IdOrder } from './idOrder';
 import { readSecondFactors } from './secondFactors';
 
@@ -11,20 +12,24 @@ export interface PageFacts {
   assignments: (userId: string) => Assignment[];
   /** Unknown (undefined) when TwoFactorMethodsInfo could not be read. */
   mfaEnabled: (userId: string) => boolean | undefined;
+  /** Unknown (undefined) when UserLogin could not be read. */
+  frozen: (userId: string) => boolean | undefined;
 }
 
 /**
  * The objects read alongside the users, sorted by user, and matched with
  * each page of users as it arrives (see MergeByUser): permission set
- * assignments and second factors. Call `forPage` with each page of users
+ * assignments, second factors and frozen logins. Call `forPage` with each page of users
  * in order, then `finish`, and `stop` in any case.
  */
 export class ReadAlongsideUsers {
   /** Also counts the relationships drawn from the assignments. */
   readonly assignmentLedger: StepLedger;
   private readonly secondFactorLedger: StepLedger;
+  private readonly frozenLedger: StepLedger;
   private readonly assignments: ReturnType<typeof readAssignments>;
   private readonly secondFactors: ReturnType<typeof readSecondFactors>;
+  private readonly frozenUsers: ReturnType<typeof readFrozenUsers>;
 
   constructor(
     private readonly context: IntegrationStepExecutionContext<IntegrationConfig>,
@@ -32,36 +37,48 @@ export class ReadAlongsideUsers {
     const order = new IdOrder();
     this.assignmentLedger = new StepLedger(context, 'PermissionSetAssignment');
     this.secondFactorLedger = new StepLedger(context, 'TwoFactorMethodsInfo');
+    this.frozenLedger = new StepLedger(context, 'UserLogin');
     this.assignments = readAssignments(context, this.assignmentLedger, order);
     this.secondFactors = readSecondFactors(
       context,
       this.secondFactorLedger,
       order,
     );
+    this.frozenUsers = readFrozenUsers(context, this.frozenLedger, order);
   }
 
   async forPage(users: { Id: string }[]): Promise<PageFacts> {
-    const [assigned, factors] = await Promise.all([
+    const [assigned, factors, frozen] = await Promise.all([
       this.assignments.forUsers(users),
       this.secondFactors.forUsers(users),
+      this.frozenUsers.forUsers(users),
     ]);
     const factorsKnown = this.secondFactors.readable;
+    const frozenKnown = this.frozenUsers.readable;
     return {
       assignments: (userId) => assigned.get(userId) ?? [],
       mfaEnabled: (userId) =>
         factorsKnown ? (factors.get(userId) ?? []).includes(true) : undefined,
+      frozen: (userId) =>
+        frozenKnown ? (frozen.get(userId) ?? []).includes(true) : undefined,
     };
   }
 
   /** After the last page: counts what matched no user, and logs it. */
   async finish(): Promise<void> {
-    await Promise.all([this.assignments.finish(), this.secondFactors.finish()]);
+    await Promise.all([
+      this.assignments.finish(),
+      this.secondFactors.finish(),
+      this.frozenUsers.finish(),
+    ]);
     this.assignmentLedger.finish();
     this.secondFactorLedger.finish();
+    this.frozenLedger.finish();
     this.context.logger.info(
       {
         assignments: this.assignments.peakHeld,
         secondFactors: this.secondFactors.peakHeld,
+        frozenLogins: this.frozenUsers.peakHeld,
       },
       // Pages read early and not yet merged are not counted: ten at most.
       'Most rows held at once waiting for their users',
@@ -69,6 +86,10 @@ export class ReadAlongsideUsers {
   }
 
   async stop(): Promise<void> {
-    await Promise.all([this.assignments.stop(), this.secondFactors.stop()]);
+    await Promise.all([
+      this.assignments.stop(),
+      this.secondFactors.stop(),
+      this.frozenUsers.stop(),
+    ]);
   }
 }
