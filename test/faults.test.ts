@@ -326,6 +326,28 @@ describe('faults to report: the step fails, its types are partial', () => {
     expect(run.entities.salesforce_user).toBe(6);
   });
 
+  test('unreadable MutingPermissionSet, the group left out: an expired assignment of it fails its step, so that JupiterOne keeps it', async () => {
+    const dataset = devOrgWithDataAdminGroupAggregateUnlinked();
+    dataset.PermissionSetAssignment = dataset.PermissionSetAssignment.map(
+      (row) =>
+        row.PermissionSetGroupId
+          ? { ...row, ExpirationDate: '2024-01-31T00:00:00.000+0000' }
+          : row,
+    );
+    const { run } = await runWithFaults([MUTING_UNREADABLE], {}, 20, dataset);
+    // Integration User's privileges do not depend on the expired group.
+    expect(statusOf(run, 'fetch-users')).toBe('success');
+    expect(statusOf(run, 'build-user-permission-set-group-relationships')).toBe(
+      'failure',
+    );
+    expect(run.partialTypes).toContain(
+      'salesforce_user_assigned_permission_set_group',
+    );
+    expect(failureMessages(run)).toMatch(
+      '1 salesforce_user_assigned_permission_set_group relationships were left out, an end of each not collected in this run',
+    );
+  });
+
   test('unreadable MutingPermissionSet while the groups users hold mute nothing: users are whole', async () => {
     const dataset = loadDevOrg();
     // The one group assignment moves to a group without a muting component.
@@ -451,6 +473,28 @@ describe('faults to report: the step fails, its types are partial', () => {
     expect(skippedGroup.map((record) => record.fields.reason)).toEqual([
       'Group could not be converted',
     ]);
+  });
+
+  test('an expired assignment to a permission set left out fails the users step, so that JupiterOne keeps it', async () => {
+    const dataset = loadDevOrg();
+    // Security User's one assignment to User Manager expired in 2024.
+    dataset.PermissionSet.find(
+      (permissionSet) => permissionSet.Id === '0PSDoUM00000001ODA',
+    )!.Label = 42;
+    process.env.ENABLE_GRAPH_OBJECT_SCHEMA_VALIDATION = 'true';
+    const { run } = await runWithFaults([], {}, 20, dataset).finally(() => {
+      delete process.env.ENABLE_GRAPH_OBJECT_SCHEMA_VALIDATION;
+    });
+    expect(statusOf(run, 'fetch-permission-sets')).toBe('failure');
+    expect(statusOf(run, 'fetch-users')).toBe('failure');
+    expect(run.partialTypes).toContain(
+      'salesforce_user_assigned_permission_set',
+    );
+    expect(failureMessages(run)).toMatch(
+      '1 salesforce_user_assigned_permission_set relationships were left out, an end of each not collected in this run: failing so that JupiterOne keeps them',
+    );
+    // Security User's privileges do not depend on it: written all the same.
+    expect(run.entities.salesforce_user).toBe(DEV_ORG_ENTITIES.salesforce_user);
   });
 
   test('a user whose profile Salesforce did not return is left out, its id logged', async () => {

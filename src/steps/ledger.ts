@@ -128,7 +128,7 @@ export class StepLedger {
       ? toKey
       : undefined;
     if (notCollected) {
-      this.skip(`${metadata._type} endpoint not collected`, notCollected, {
+      this.skip(endpointNotCollected(metadata), notCollected, {
         from: fromKey,
         to: toKey,
       });
@@ -164,6 +164,19 @@ export class StepLedger {
     if (count <= SKIPS_LOGGED_EACH) {
       this.context.logger.info({ id, reason, ...details }, 'Skipped record');
     }
+  }
+
+  /**
+   * Where relationships of this type were left out for an end the run did
+   * not collect, a problem for finish: JupiterOne would delete them,
+   * though their end was more likely withheld, or its step failed, than
+   * deleted in Salesforce.
+   */
+  unlinkedProblem(metadata: StepRelationshipMetadata): string | undefined {
+    const count = this.skipped.get(endpointNotCollected(metadata));
+    return count
+      ? `${count} ${metadata._type} relationships were left out, an end of each not collected in this run: failing so that JupiterOne keeps them`
+      : undefined;
   }
 
   /**
@@ -261,4 +274,8 @@ function increment(counts: Map<string, number>, key: string, by = 1): number {
 
 export function defined<T>(items: (T | undefined)[]): T[] {
   return items.filter((item): item is T => item !== undefined);
+}
+
+function endpointNotCollected(metadata: StepRelationshipMetadata): string {
+  return `${metadata._type} endpoint not collected`;
 }

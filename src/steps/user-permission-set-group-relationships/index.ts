@@ -53,7 +53,11 @@ export async function buildUserPermissionSetGroupRelationships(
       ),
     ),
   );
-  ledger.finish();
+  // Expired assignments: a user holding an unexpired one to a group not
+  // collected is withheld by the users step.
+  ledger.finish(
+    ledger.unlinkedProblem(Relationships.USER_ASSIGNED_PERMISSION_SET_GROUP),
+  );
 }
 
 export const userPermissionSetGroupRelationshipSteps: IntegrationStep<IntegrationConfig>[] =

@@ -101,6 +101,11 @@ export async function fetchUsers(
   ledger.finish(
     filtersMatchNobody(getSalesforceClient(context).settings, ledger),
     rolesCollected ? undefined : ROLES_NOT_COLLECTED,
+    // Expired assignments: a user holding an unexpired one to a permission
+    // set not collected is withheld.
+    alongside.assignmentLedger.unlinkedProblem(
+      Relationships.USER_ASSIGNED_PERMISSION_SET,
+    ),
   );
 }
 
