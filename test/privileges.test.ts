@@ -97,6 +97,26 @@ test('a frozen user is still active, holds what they held, and is marked frozen'
   expect(morgan.frozen).toBe(false);
 });
 
+test("a person's address the data model rejects: no Person link, counted in the step's summary", async () => {
+  const dataset = loadDevOrg();
+  dataset.User = dataset.User.map((user) =>
+    user.Name === 'Morgan Lee' ? { ...user, Email: 'morgan@localhost' } : user,
+  );
+  const unusable = await startLocalSalesforce({ dataset });
+  try {
+    const run = await runIntegration(localInstanceConfig(unusable));
+    const summary = run.logs.find(
+      (record) => record.message === 'Collected User records',
+    );
+    expect(summary?.fields.omitted).toMatchObject({
+      'link to a J1 Person: an email address the J1 data model rejects': 1,
+    });
+    expect(run.relationships).not.toHaveProperty('salesforce_user_is_person');
+  } finally {
+    await unusable.close();
+  }
+});
+
 test('system users without grants are neither admins nor privileged', async () => {
   const { 'Automated Process': automated } = await collectUsers();
   expect(automated).toMatchObject({

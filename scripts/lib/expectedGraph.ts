@@ -113,6 +113,7 @@ const PERSON_USER_TYPES = [
   'CustomerSuccess',
   'CspLitePortal',
   'CsnOnly',
+  'SelfService',
 ];
 const NO_REPLY_MAILBOXES = [
   'noreply',
@@ -125,6 +126,7 @@ function isPerson(user: SObjectRecord): boolean {
   const [mailbox, domain = ''] = String(user.Email ?? '')
     .trim()
     .toLowerCase()
+    .replace(/\.invalid$/, '') // a sandbox's copy of the address
     .split('@');
   return (
     PERSON_USER_TYPES.includes(String(user.UserType)) &&

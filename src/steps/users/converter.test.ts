@@ -5,6 +5,7 @@ import {
   accessProperties,
   createUserEntity,
   emailDomainOf,
+  hasUnusablePersonEmail,
   normalizedEmail,
   personEmail,
   UserAccess,
@@ -129,6 +130,22 @@ describe('personEmail', () => {
     );
   });
 
+  test("a sandbox's copy of an address maps to the person at the address", () => {
+    expect(
+      personEmail({ ...users[0], Email: 'Jane.Doe@example.com.invalid ' }),
+    ).toBe('jane.doe@example.com');
+  });
+
+  test('a Self-Service portal user is a person', () => {
+    expect(
+      personEmail({
+        ...users[0],
+        UserType: 'SelfService',
+        Email: 'sam@example.com',
+      }),
+    ).toBe('sam@example.com');
+  });
+
   test('only users who are people map to a Person', () => {
     expect(users.map(personEmail)).toEqual([
       'morgan.lee@example.com',
@@ -139,6 +156,21 @@ describe('personEmail', () => {
       undefined, // Chatter Expert, noreply@
       undefined, // Security User, noreply@
     ]);
+  });
+});
+
+describe('hasUnusablePersonEmail', () => {
+  test.each([
+    ['user@acme', 'Standard', true],
+    ['user@acme.invalid', 'Standard', true],
+    ['"quoted"@example.com', 'Standard', true],
+    ['user@example.com', 'Standard', false],
+    ['', 'Standard', false],
+    ['autoproc@00ddo000000rrybmaq', 'AutomatedProcess', false],
+  ])('%s of a %s user: %s', (email, userType, unusable) => {
+    expect(
+      hasUnusablePersonEmail({ ...users[0], Email: email, UserType: userType }),
+    ).toBe(unusable);
   });
 });
 

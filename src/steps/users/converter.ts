@@ -46,6 +46,7 @@ const PEOPLE_USER_TYPES = new Set([
   'CustomerSuccess',
   'CspLitePortal',
   'CsnOnly',
+  'SelfService',
 ]);
 
 /** Users that are not people: the platform's own, guests and the like. */
@@ -71,12 +72,32 @@ export function hasHiddenProfile(user: SalesforceUser): boolean {
 /**
  * The address of the J1 Person this user is, if the user is a person:
  * a person's user type, and an address that is not a no-reply one (which
- * integration and security users of a person's type carry).
+ * integration and security users of a person's type carry). A sandbox
+ * copies its users from production with `.invalid` added to every address
+ * (a domain that cannot exist), so that it mails no one: the person is the
+ * one at the address without it.
  */
 export function personEmail(user: SalesforceUser): string | undefined {
-  const email = normalizedEmail(user.Email);
+  const email = normalizedEmail(withoutSandboxSuffix(user.Email));
   if (!email || isPlatformUser(user)) return undefined;
   return NO_REPLY.test(email) ? undefined : email;
+}
+
+function withoutSandboxSuffix(email: string | null): string | null {
+  return email?.trim().replace(/\.invalid$/i, '') ?? null;
+}
+
+/**
+ * A person's user whose address the J1 data model rejects (no dot in the
+ * domain, say): they are not linked to a Person, and the step's summary
+ * counts them.
+ */
+export function hasUnusablePersonEmail(user: SalesforceUser): boolean {
+  return (
+    !isPlatformUser(user) &&
+    Boolean(user.Email?.trim()) &&
+    !normalizedEmail(withoutSandboxSuffix(user.Email))
+  );
 }
 
 /** noreply@, no-reply@, no_reply@, donotreply@, do-not-reply@ and the like. */

@@ -34,6 +34,7 @@ import {
   createUserEntity,
   createUserPersonRelationship,
   hasHiddenProfile,
+  hasUnusablePersonEmail,
 } from './converter';
 
 /**
@@ -164,7 +165,7 @@ function userRelationships(
         )
       : undefined,
     profileRelationship(user, ledger),
-    createUserPersonRelationship(user),
+    personRelationship(user, ledger),
     ...permissionSetRelationships(
       user,
       assigned,
@@ -206,6 +207,15 @@ function permissionSetRelationships(
         ),
       ),
     );
+}
+
+function personRelationship(user: SalesforceUser, ledger: StepLedger) {
+  if (hasUnusablePersonEmail(user)) {
+    ledger.omit(
+      'link to a J1 Person: an email address the J1 data model rejects',
+    );
+  }
+  return createUserPersonRelationship(user);
 }
 
 function profileRelationship(user: SalesforceUser, ledger: StepLedger) {
