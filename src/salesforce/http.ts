@@ -44,27 +44,46 @@ export type HttpSend = (
   timeoutMs: number,
 ) => Promise<HttpResponse>;
 
+/**
+ * One deadline for the whole try, body included: node-fetch's own `timeout`
+ * starts again once the headers are in, so a body that trickles in could
+ * take twice as long.
+ */
 export const httpSend: HttpSend = async (request, timeoutMs) => {
+  const controller = new AbortController();
+  const deadline = setTimeout(() => controller.abort(), timeoutMs);
   const init: RequestInit = {
     method: request.method,
     headers: request.headers,
     body: request.body,
-    timeout: timeoutMs,
+    signal: controller.signal as RequestInit['signal'],
     agent: (url) => (url.protocol === 'http:' ? agents.http : agents.https),
     // A redirect would send the request again, a token request's secrets
     // with it, to an address nobody checked: it is an answer like any other.
     redirect: 'manual',
   };
-  const response = await fetch(request.url, init);
-  const text = await response.text();
-  const json = parseJson(text);
-  return {
-    status: response.status,
-    headers: response.headers,
-    json,
-    excerpt:
-      json === undefined ? excerptOf(request.redact?.(text) ?? text) : '',
-  };
+  try {
+    const response = await fetch(request.url, init);
+    const text = await response.text();
+    const json = parseJson(text);
+    return {
+      status: response.status,
+      headers: response.headers,
+      json,
+      excerpt:
+        json === undefined ? excerptOf(request.redact?.(text) ?? text) : '',
+    };
+  } catch (err) {
+    if (controller.signal.aborted) {
+      throw new FetchError(
+        `no complete answer within ${timeoutMs} ms`,
+        'request-timeout',
+      );
+    }
+    throw err;
+  } finally {
+    clearTimeout(deadline);
+  }
 };
 
 /**
