@@ -100,7 +100,7 @@ test('asks the login URL for tokens when one is given', async () => {
   );
   expect(error).toBeInstanceOf(IntegrationValidationError);
   expect(error.message).toMatch(
-    'The token request to http://127.0.0.1:9/services/oauth2/token failed (gave up after 5 tries: connection failed: ECONNREFUSED)',
+    'The token request to http://127.0.0.1:9/services/oauth2/token failed (gave up reading a token after 5 tries (connection failed: ECONNREFUSED)). If that URL is wrong',
   );
 });
 

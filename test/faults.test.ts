@@ -272,7 +272,9 @@ describe('faults to report: the step fails, its types are partial', () => {
       ]),
     );
     const messages = failureMessages(run);
-    expect(messages).toMatch('gave up after 3 tries: 503 service unavailable');
+    expect(messages).toMatch(
+      'gave up reading PermissionSet after 3 tries (503 service unavailable',
+    );
     // How far the failed step got: the first page of 20.
     expect(run.logs).toContainEqual(
       expect.objectContaining({
@@ -344,7 +346,7 @@ describe('faults to report: the step fails, its types are partial', () => {
       'salesforce_user_assigned_permission_set_group',
     );
     expect(failureMessages(run)).toMatch(
-      '1 salesforce_user_assigned_permission_set_group relationships were left out, an end of each not collected in this run',
+      '1 salesforce_user_assigned_permission_set_group relationship was left out, an end of each not collected in this run',
     );
   });
 
@@ -491,7 +493,7 @@ describe('faults to report: the step fails, its types are partial', () => {
       'salesforce_user_assigned_permission_set',
     );
     expect(failureMessages(run)).toMatch(
-      '1 salesforce_user_assigned_permission_set relationships were left out, an end of each not collected in this run: failing so that JupiterOne keeps them',
+      '1 salesforce_user_assigned_permission_set relationship was left out, an end of each not collected in this run: failing so that JupiterOne keeps them',
     );
     // Security User's privileges do not depend on it: written all the same.
     expect(run.entities.salesforce_user).toBe(DEV_ORG_ENTITIES.salesforce_user);

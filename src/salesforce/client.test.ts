@@ -156,7 +156,7 @@ describe('with a Salesforce that misbehaves', () => {
     return { status, headers: new Headers(), json: body, excerpt: '' };
   }
 
-  function scripted(page: object) {
+  function scripted(page: unknown) {
     const urls: string[] = [];
     const send: HttpSend = (request) => {
       urls.push(request.url);
@@ -307,6 +307,21 @@ describe('with a Salesforce that misbehaves', () => {
     );
     expect(urls.filter((url) => url.includes('/query'))).toHaveLength(1);
   });
+
+  test.each([
+    ['a proxy status', { status: 'ok' }],
+    ['null', null],
+    ['no records', { totalSize: 5, done: true }],
+    ['records null', { totalSize: 5, done: true, records: null }],
+  ])(
+    'a success that is not a page (%s) fails, naming the query',
+    async (_, body) => {
+      const { send } = scripted(body);
+      await expect(collectIds(clientFor({ send }), 'User')).rejects.toThrow(
+        'the answer to the User query is not a page of records',
+      );
+    },
+  );
 
   test('fails when fewer records arrive than Salesforce counted', async () => {
     const { send } = scripted({

@@ -26,6 +26,7 @@ import { requestAccessToken, tokenUrlOf } from './oauth';
 import { DEFAULT_RETRY_POLICY, RetryPolicy } from './retry';
 import {
   checkComplete,
+  checkIsPage,
   ClientLog,
   nextPagePath,
   QueryPage,
@@ -38,6 +39,9 @@ import { OPTIONAL_FIELDS } from './objects';
 import { buildSelect, Query } from './soql';
 
 export type { Query } from './soql';
+
+const KEPT_FAILING =
+  'Salesforce, or something between it and the integration, kept failing; see https://status.salesforce.com for the instance, and run again later';
 
 /** Salesforce's largest query page (its default is smaller for some objects). */
 const BATCH_SIZE = 2000;
@@ -125,7 +129,7 @@ export class SalesforceClient {
       this.send,
     ).catch((err) => {
       throw err instanceof RequestFailedError
-        ? this.failedRequestError(tokenUrlOf(this.settings), err)
+        ? this.failedRequestError(tokenUrlOf(this.settings), 'a token', err)
         : err;
     });
     this.adoptRefreshToken(token.refreshToken, log);
@@ -332,7 +336,7 @@ export class SalesforceClient {
     const firstPath = `/services/data/v${
       this.settings.apiVersion
     }/query?q=${encodeURIComponent(soql)}`;
-    let next: Promise<QueryPage<T>> | undefined = this.get(
+    let next: Promise<QueryPage<T>> | undefined = this.getPage(
       firstPath,
       object,
       log,
@@ -357,9 +361,19 @@ export class SalesforceClient {
     path: string,
     object: string,
     log: ClientLog,
-  ): Promise<T> {
-    const page = this.get<T>(path, object, log);
+  ): Promise<QueryPage<T>> {
+    const page = this.getPage<T>(path, object, log);
     page.catch(() => undefined);
+    return page;
+  }
+
+  private async getPage<T>(
+    path: string,
+    object: string,
+    log: ClientLog,
+  ): Promise<QueryPage<T>> {
+    const page = await this.get<unknown>(path, object, log);
+    checkIsPage<T>(page, object, endpointOf(this.resolve(path)));
     return page;
   }
 
@@ -377,13 +391,14 @@ export class SalesforceClient {
       warn: (fields: object, message: string) =>
         log.warn({ object, ...fields }, message),
     };
-    let response = await this.request(url, await session, retryLog);
+    let response = await this.request(url, object, await session, retryLog);
     if (
       response.status === 401 &&
       firstErrorCode(response.json) === 'INVALID_SESSION_ID'
     ) {
       response = await this.request(
         url,
+        object,
         await this.renewSession(session, log),
         retryLog,
       );
@@ -397,6 +412,7 @@ export class SalesforceClient {
 
   private async request(
     url: string,
+    object: string,
     token: string,
     log: RetryLog,
   ): Promise<HttpResponse> {
@@ -418,7 +434,7 @@ export class SalesforceClient {
       redactingAnswers(this.send, redact, ({ status }) => status < 300),
     ).catch((err) => {
       throw err instanceof RequestFailedError
-        ? this.failedRequestError(url, err)
+        ? this.failedRequestError(url, object, err, KEPT_FAILING)
         : err;
     });
   }
@@ -453,12 +469,20 @@ export class SalesforceClient {
     return createApiError(endpoint, response);
   }
 
-  private failedRequestError(url: string, err: RequestFailedError) {
+  /** `reading` names what was asked for: an object, or the token. */
+  private failedRequestError(
+    url: string,
+    reading: string,
+    err: RequestFailedError,
+    advice?: string,
+  ) {
     return new IntegrationProviderAPIError({
       cause: err,
       endpoint: endpointOf(url),
       status: err.response?.status ?? 'NETWORK',
-      statusText: `gave up after ${err.attempts} tries: ${err.reason}`,
+      statusText: `gave up reading ${reading} after ${err.attempts} tries (${
+        err.reason
+      })${advice ? `: ${advice}` : ''}`,
     });
   }
 

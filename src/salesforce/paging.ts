@@ -40,6 +40,31 @@ export function checkComplete(
   }
 }
 
+/**
+ * A success that is not a page of records (a proxy's own answer, say)
+ * fails the query, naming it, rather than a TypeError further on.
+ */
+export function checkIsPage<T>(
+  page: unknown,
+  object: string,
+  endpoint: string,
+): asserts page is QueryPage<T> {
+  const candidate = page as Partial<QueryPage<T>> | null;
+  if (
+    typeof candidate !== 'object' ||
+    candidate === null ||
+    !Array.isArray(candidate.records) ||
+    typeof candidate.done !== 'boolean' ||
+    typeof candidate.totalSize !== 'number'
+  ) {
+    throw new IntegrationProviderAPIError({
+      endpoint,
+      status: 'NOT_A_PAGE',
+      statusText: `the answer to the ${object} query is not a page of records (no records, done and totalSize): a proxy or gateway between the integration and Salesforce may have answered instead; run again, and check the instance URL if it persists`,
+    });
+  }
+}
+
 export function nextPagePath<T>(
   page: QueryPage<T>,
   object: string,

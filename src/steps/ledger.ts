@@ -175,7 +175,9 @@ export class StepLedger {
   unlinkedProblem(metadata: StepRelationshipMetadata): string | undefined {
     const count = this.skipped.get(endpointNotCollected(metadata));
     return count
-      ? `${count} ${metadata._type} relationships were left out, an end of each not collected in this run: failing so that JupiterOne keeps them`
+      ? `${count} ${metadata._type} ${
+          count === 1 ? 'relationship was' : 'relationships were'
+        } left out, an end of each not collected in this run: failing so that JupiterOne keeps them`
       : undefined;
   }
 
