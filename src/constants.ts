@@ -65,6 +65,8 @@ export const DataKeys = {
   ASSIGNMENTS_JUDGED_AT: 'assignments-judged-at',
   /** Ids of the users left out because their privileges are unknown. */
   WITHHELD_USERS: 'withheld-user-ids',
+  /** Set once the users step has read every user (true). */
+  USERS_READ: 'users-read',
   /** Set once every role is in the graph (true). */
   USER_ROLES_COLLECTED: 'user-roles-collected',
   /** Set once every group is in the graph (true). */

@@ -570,7 +570,7 @@ describe('faults to report: the step fails, its types are partial', () => {
     );
   });
 
-  test('a users step that fails midway still tells the group members step whom it left out', async () => {
+  test('a users step that fails midway still tells the group members step whom it left out, or did not reach', async () => {
     // One user a page: the second, who holds a group, is withheld; the
     // third page fails for good.
     const { run } = await runWithFaults(
@@ -591,7 +591,10 @@ describe('faults to report: the step fails, its types are partial', () => {
     );
     expect(members?.fields.omitted).toEqual({
       'member left out by the users step': 1,
+      'member the failed users step did not reach': 1,
     });
+    // Their users' absence is the users step's failure, not warned again.
+    expect(members?.fields.skipped).toEqual({});
   });
 
   test('unreadable PermissionSetGroup while every group assignment has expired: users are whole', async () => {

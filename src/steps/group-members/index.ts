@@ -23,6 +23,9 @@ export async function fetchGroupMembers(
   const withheldUsers = new Set(
     await context.jobState.getData<string[]>(DataKeys.WITHHELD_USERS),
   );
+  const usersRead = await context.jobState.getData<boolean>(
+    DataKeys.USERS_READ,
+  );
   await collectObject<SalesforceGroupMember>(context, ledger, {
     query: GROUP_MEMBERS_QUERY,
     relationships: (member) => {
@@ -33,9 +36,16 @@ export async function fetchGroupMembers(
             ledger.omit('member left out by the users step');
             return [];
           }
-          if (usersFiltered && !ledger.has(member.UserOrGroupId)) {
-            ledger.omit('member outside the configured user filters');
-            return [];
+          if (!ledger.has(member.UserOrGroupId)) {
+            // Missing for a reason already reported: not warned about again.
+            if (!usersRead) {
+              ledger.omit('member the failed users step did not reach');
+              return [];
+            }
+            if (usersFiltered) {
+              ledger.omit('member outside the configured user filters');
+              return [];
+            }
           }
           return [
             ledger.relate(

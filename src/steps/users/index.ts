@@ -92,6 +92,7 @@ export async function fetchUsers(
       },
     });
     await alongside.finish();
+    await jobState.setData(DataKeys.USERS_READ, true);
   } finally {
     await alongside.stop();
     // Even when the step fails midway: their memberships are left out too.
