@@ -13,23 +13,45 @@ const caseInsensitiveKey = (id: string) => id.slice(0, 15).toLowerCase();
  * passed in both.
  */
 export class IdOrder {
-  /** Which orders the ids seen so far still allow. */
-  private mayBeCaseSensitive = true;
-  private mayBeCaseInsensitive = true;
+  /** For each order ruled out, the first pair of ids that did it. */
+  private caseSensitiveRuledOutBy?: Neighbours;
+  private caseInsensitiveRuledOutBy?: Neighbours;
+  private failure?: IntegrationError;
 
-  /** Notes that `later` followed `earlier` in a stream sorted by id. */
+  private get mayBeCaseSensitive(): boolean {
+    return !this.caseSensitiveRuledOutBy;
+  }
+
+  private get mayBeCaseInsensitive(): boolean {
+    return !this.caseInsensitiveRuledOutBy;
+  }
+
+  /**
+   * Notes that `later` followed `earlier` in a stream sorted by id. Once
+   * no order is left, every call throws the same error.
+   */
   observe(earlier: string, later: string, object: string): void {
-    if (caseSensitiveKey(later) < caseSensitiveKey(earlier)) {
-      this.mayBeCaseSensitive = false;
-    }
-    if (caseInsensitiveKey(later) < caseInsensitiveKey(earlier)) {
-      this.mayBeCaseInsensitive = false;
-    }
-    if (!this.mayBeCaseSensitive && !this.mayBeCaseInsensitive) {
-      throw new IntegrationError({
+    if (this.failure) throw this.failure;
+    const notCaseSensitive =
+      caseSensitiveKey(later) < caseSensitiveKey(earlier);
+    const notCaseInsensitive =
+      caseInsensitiveKey(later) < caseInsensitiveKey(earlier);
+    if (!notCaseSensitive && !notCaseInsensitive) return;
+    const pair = { earlier, later, object };
+    if (notCaseSensitive) this.caseSensitiveRuledOutBy ??= pair;
+    if (notCaseInsensitive) this.caseInsensitiveRuledOutBy ??= pair;
+    if (this.caseSensitiveRuledOutBy && this.caseInsensitiveRuledOutBy) {
+      this.failure = new IntegrationError({
         code: 'UNSORTED_QUERY_RESULT',
-        message: `Salesforce returned ${object} records out of id order (${earlier} before ${later}), so users cannot be matched with their permission set assignments; please report this`,
+        message:
+          notCaseSensitive && notCaseInsensitive
+            ? unsortedMessage(pair)
+            : mixedOrderMessage(
+                this.caseSensitiveRuledOutBy,
+                this.caseInsensitiveRuledOutBy,
+              ),
       });
+      throw this.failure;
     }
   }
 
@@ -42,4 +64,24 @@ export class IdOrder {
         caseInsensitiveKey(current) > caseInsensitiveKey(id))
     );
   }
+}
+
+interface Neighbours {
+  earlier: string;
+  later: string;
+  object: string;
+}
+
+const CONSEQUENCE =
+  'so users cannot be matched with their permission set assignments; please report this';
+
+function unsortedMessage({ object, earlier, later }: Neighbours): string {
+  return `Salesforce returned ${object} records out of id order (${earlier} before ${later}), ${CONSEQUENCE}`;
+}
+
+function mixedOrderMessage(
+  notCaseSensitive: Neighbours,
+  notCaseInsensitive: Neighbours,
+): string {
+  return `Salesforce sorted ${notCaseSensitive.object} records by id without regard to case (${notCaseSensitive.earlier} before ${notCaseSensitive.later}) and ${notCaseInsensitive.object} records with regard to it (${notCaseInsensitive.earlier} before ${notCaseInsensitive.later}), ${CONSEQUENCE}`;
 }

@@ -62,6 +62,25 @@ describe('IdOrder', () => {
     );
   });
 
+  test('two objects sorted in different orders fail, naming both', () => {
+    const order = new IdOrder();
+    // Users sorted by case, assignments without regard to it.
+    order.observe(user('Z'), user('a'), 'User');
+    const mixed = () =>
+      order.observe(user('a'), user('B'), 'PermissionSetAssignment');
+    expect(mixed).toThrow(
+      `Salesforce sorted PermissionSetAssignment records by id without regard to case (${user(
+        'a',
+      )} before ${user('B')}) and User records with regard to it (${user(
+        'Z',
+      )} before ${user('a')})`,
+    );
+    // Every later observation fails the same way, whoever makes it.
+    expect(() => order.observe(user('c'), user('d'), 'User')).toThrow(
+      'Salesforce sorted PermissionSetAssignment records',
+    );
+  });
+
   test('the 18-character suffix does not count', () => {
     const order = new IdOrder();
     expect(order.isPast(`${user('1')}ZZZ`, `${user('1')}AAA`)).toBe(false);
