@@ -222,9 +222,20 @@ function retryReason({ response, networkError }: Outcome): string | undefined {
     return `${status} too many concurrent long-running requests in the org`;
   }
   if (status < 300 && json === undefined) {
-    return `${status} with a body that is not JSON: ${excerpt || '(empty)'}`;
+    return `${status} with a body that is not JSON: ${successExcerpt(excerpt)}`;
   }
   return undefined;
+}
+
+/**
+ * A page of records cut short is not quoted: it may hold personal details.
+ * Anything else (a proxy's page, say) is, to tell what answered.
+ */
+function successExcerpt(excerpt: string): string {
+  if (!excerpt) return '(empty)';
+  return /^[[{]/.test(excerpt)
+    ? '(JSON cut short or malformed; not quoted, as it may hold records)'
+    : excerpt;
 }
 
 /** The URL without its query string, which can be a long SOQL statement. */

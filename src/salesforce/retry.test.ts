@@ -86,6 +86,33 @@ test('retries a success whose body is not JSON', async () => {
   expect(sent).toHaveLength(2);
 });
 
+test.each([
+  [
+    '{"totalSize":2,"done":true,"records":[{"Name":"Jane',
+    '(JSON cut short or malformed; not quoted',
+  ],
+  ['Proxy login required', 'Proxy login required'],
+])(
+  'a success that is not JSON is quoted unless it is records cut short: %s',
+  async (excerpt, reason) => {
+    const { send } = scriptedSend(
+      { ...response(200, undefined), excerpt },
+      response(200, { ok: 1 }),
+    );
+    await sendWithRetries(request, policy, log, send, sleep);
+    expect(log.warn).toHaveBeenCalledWith(
+      expect.objectContaining({
+        reason: expect.stringContaining(reason),
+      }),
+      'Salesforce request failed; trying again',
+    );
+    expect(log.warn).not.toHaveBeenCalledWith(
+      expect.objectContaining({ reason: expect.stringContaining('Jane') }),
+      expect.anything(),
+    );
+  },
+);
+
 test('does not retry a client error', async () => {
   const { send, sent } = scriptedSend(
     response(400, [{ errorCode: 'INVALID_FIELD' }]),
