@@ -49,6 +49,14 @@ async function runWithFaults(
   }
 }
 
+/** Every permission set group assignment expired in January 2024. */
+function expireGroupAssignments(dataset: OrgDataset): void {
+  dataset.PermissionSetAssignment = dataset.PermissionSetAssignment.map((row) =>
+    row.PermissionSetGroupId
+      ? { ...row, ExpirationDate: '2024-01-31T00:00:00.000+0000' }
+      : row,
+  );
+}
 function expectComplete(run: IntegrationRun) {
   expect(run.steps.filter((step) => step.status !== 'success')).toEqual([]);
   expect(run.partialTypes).toEqual([]);
@@ -339,12 +347,7 @@ describe('faults to report: the step fails, its types are partial', () => {
 
   test('unreadable MutingPermissionSet, the group left out: an expired assignment of it fails its step, so that JupiterOne keeps it', async () => {
     const dataset = devOrgWithDataAdminGroupAggregateUnlinked();
-    dataset.PermissionSetAssignment = dataset.PermissionSetAssignment.map(
-      (row) =>
-        row.PermissionSetGroupId
-          ? { ...row, ExpirationDate: '2024-01-31T00:00:00.000+0000' }
-          : row,
-    );
+    expireGroupAssignments(dataset);
     const { run } = await runWithFaults([MUTING_UNREADABLE], {}, 20, dataset);
     // Integration User's privileges do not depend on the expired group.
     expect(statusOf(run, 'fetch-users')).toBe('success');
@@ -608,12 +611,7 @@ describe('faults to report: the step fails, its types are partial', () => {
 
   test('unreadable PermissionSetGroup while every group assignment has expired: users are whole', async () => {
     const dataset = loadDevOrg();
-    dataset.PermissionSetAssignment = dataset.PermissionSetAssignment.map(
-      (row) =>
-        row.PermissionSetGroupId
-          ? { ...row, ExpirationDate: '2024-01-31T00:00:00.000+0000' }
-          : row,
-    );
+    expireGroupAssignments(dataset);
     const { run } = await runWithFaults(
       [
         {

@@ -1,11 +1,17 @@
 import { IntegrationStepExecutionContext } from '@jupiterone/integration-sdk-core';
 import { Assignment } from '../../access';
 import { IntegrationConfig } from '../../config';
+import {
+  SalesforceTwoFactorMethodsInfo,
+  SalesforceUserLogin,
+} from '../../salesforce/objects';
 import { StepLedger } from '../ledger';
 import { readAssignments } from './assignments';
-import { readFrozenUsers } from './frozenUsers';
+import { FROZEN_USERS } from './frozenUsers';
 import { IdOrder } from './idOrder';
-import { readSecondFactors } from './secondFactors';
+import { MergeByUser } from './mergeByUser';
+import { readOptionalFacts } from './optionalFacts';
+import { SECOND_FACTORS } from './secondFactors';
 
 /** What the users of one page hold, by user id. */
 export interface PageFacts {
@@ -19,8 +25,8 @@ export interface PageFacts {
 /**
  * The objects read alongside the users, sorted by user, and matched with
  * each page of users as it arrives (see MergeByUser): permission set
- * assignments, second factors and frozen logins. Call `forPage` with each page of users
- * in order, then `finish`, and `stop` in any case.
+ * assignments, second factors and frozen logins. Call `forPage` with each
+ * page of users in order, then `finish`, and `stop` in any case.
  */
 export class ReadAlongsideUsers {
   /** Also counts the relationships drawn from the assignments. */
@@ -28,8 +34,11 @@ export class ReadAlongsideUsers {
   private readonly secondFactorLedger: StepLedger;
   private readonly frozenLedger: StepLedger;
   private readonly assignments: ReturnType<typeof readAssignments>;
-  private readonly secondFactors: ReturnType<typeof readSecondFactors>;
-  private readonly frozenUsers: ReturnType<typeof readFrozenUsers>;
+  private readonly secondFactors: MergeByUser<
+    SalesforceTwoFactorMethodsInfo,
+    boolean
+  >;
+  private readonly frozenUsers: MergeByUser<SalesforceUserLogin, boolean>;
 
   constructor(
     private readonly context: IntegrationStepExecutionContext<IntegrationConfig>,
@@ -39,12 +48,18 @@ export class ReadAlongsideUsers {
     this.secondFactorLedger = new StepLedger(context, 'TwoFactorMethodsInfo');
     this.frozenLedger = new StepLedger(context, 'UserLogin');
     this.assignments = readAssignments(context, this.assignmentLedger, order);
-    this.secondFactors = readSecondFactors(
+    this.secondFactors = readOptionalFacts(
       context,
       this.secondFactorLedger,
       order,
+      SECOND_FACTORS,
     );
-    this.frozenUsers = readFrozenUsers(context, this.frozenLedger, order);
+    this.frozenUsers = readOptionalFacts(
+      context,
+      this.frozenLedger,
+      order,
+      FROZEN_USERS,
+    );
   }
 
   async forPage(users: { Id: string }[]): Promise<PageFacts> {
