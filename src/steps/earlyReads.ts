@@ -99,9 +99,9 @@ export function startReadingPermissionSetGroups(
  * The users, their permission set assignments, their second factors and
  * which of them are frozen need nothing from the steps before the users
  * step, which needs them all at once: the permission sets step starts
- * reading them, a bounded number of pages each. A run without the users step (`--step
- * fetch-permission-sets`) still spends those few calls: a step cannot tell
- * which others will run.
+ * reading them, a bounded number of pages each. A run without the users
+ * step (`--step fetch-permission-sets`) still spends those few calls: a
+ * step cannot tell which others will run.
  *
  * Limitation: the first step could start them, one or two round trips
  * sooner (0.1 s at 20,000 users with 50 ms of latency, within the
