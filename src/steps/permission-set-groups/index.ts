@@ -82,16 +82,7 @@ export async function fetchPermissionSetGroups(
   }
   await linkComponents(jobState, componentLedger, components, groupsLeftOut);
   componentLedger.finish();
-  // A permission set the run left out (withheld, or its step failed) must
-  // not have JupiterOne delete the group's link to it.
-  ledger.finish(
-    componentLedger.unlinkedProblem(
-      Relationships.PERMISSION_SET_GROUP_HAS_PERMISSION_SET,
-    ),
-    componentLedger.unlinkedProblem(
-      Relationships.PERMISSION_SET_GROUP_HAS_MUTING_PERMISSION_SET,
-    ),
-  );
+  ledger.finish();
 }
 
 /** The components of the groups left out are left out with them. */
