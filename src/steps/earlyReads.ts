@@ -55,14 +55,15 @@ export const SECOND_FACTORS_QUERY: Query = {
 
 /**
  * A frozen user cannot log in but is still active. Only their rows are
- * read: few in any org, where every user has one. (IsPasswordLocked is
+ * read: few in any org, where every user has one. UserId may be null, in
+ * Salesforce's words; such a row describes no user. (IsPasswordLocked is
  * left out: a lockout after failed logins ends by itself, often within
  * the hour, and would change the graph from run to run.)
  */
 export const FROZEN_USERS_QUERY: Query = {
   object: 'UserLogin',
   fields: USER_LOGIN_FIELDS,
-  conditions: ['IsFrozen = true'],
+  conditions: ['IsFrozen = true', 'UserId != null'],
   orderBy: 'UserId',
 };
 

@@ -166,6 +166,7 @@ describe('hasUnusablePersonEmail', () => {
     ['"quoted"@example.com', 'Standard', true],
     ['user@example.com', 'Standard', false],
     ['', 'Standard', false],
+    ['noreply@localhost', 'Standard', false],
     ['autoproc@00ddo000000rrybmaq', 'AutomatedProcess', false],
   ])('%s of a %s user: %s', (email, userType, unusable) => {
     expect(

@@ -93,11 +93,9 @@ function withoutSandboxSuffix(email: string | null): string | null {
  * counts them.
  */
 export function hasUnusablePersonEmail(user: SalesforceUser): boolean {
-  return (
-    !isPlatformUser(user) &&
-    Boolean(user.Email?.trim()) &&
-    !normalizedEmail(withoutSandboxSuffix(user.Email))
-  );
+  const email = withoutSandboxSuffix(user.Email)?.toLowerCase();
+  if (!email || isPlatformUser(user) || NO_REPLY.test(email)) return false;
+  return !normalizedEmail(email);
 }
 
 /** noreply@, no-reply@, no_reply@, donotreply@, do-not-reply@ and the like. */

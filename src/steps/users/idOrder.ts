@@ -44,7 +44,9 @@ export class IdOrder {
       this.failure = new IntegrationError({
         code: 'UNSORTED_QUERY_RESULT',
         message:
-          notCaseSensitive && notCaseInsensitive
+          (notCaseSensitive && notCaseInsensitive) ||
+          this.caseSensitiveRuledOutBy.object ===
+            this.caseInsensitiveRuledOutBy.object
             ? unsortedMessage(pair)
             : mixedOrderMessage(
                 this.caseSensitiveRuledOutBy,
@@ -73,7 +75,7 @@ interface Neighbours {
 }
 
 const CONSEQUENCE =
-  'so users cannot be matched with their permission set assignments; please report this';
+  'so users cannot be matched with the rows read alongside them (permission set assignments, second factors, frozen logins); please report this';
 
 function unsortedMessage({ object, earlier, later }: Neighbours): string {
   return `Salesforce returned ${object} records out of id order (${earlier} before ${later}), ${CONSEQUENCE}`;

@@ -81,6 +81,16 @@ describe('IdOrder', () => {
     );
   });
 
+  test('one object out of both orders, pair by pair, is named alone', () => {
+    const order = new IdOrder();
+    order.observe(user('Z'), user('a'), 'User');
+    expect(() => order.observe(user('a'), user('B'), 'User')).toThrow(
+      `Salesforce returned User records out of id order (${user(
+        'a',
+      )} before ${user('B')})`,
+    );
+  });
+
   test('the 18-character suffix does not count', () => {
     const order = new IdOrder();
     expect(order.isPast(`${user('1')}ZZZ`, `${user('1')}AAA`)).toBe(false);
