@@ -109,6 +109,8 @@ export function alteredQueryReply(fault: Fault, reply: Reply): Reply {
       const text = JSON.stringify(body);
       return { ...reply, raw: text.slice(0, Math.floor(text.length / 2)) };
     }
+    case 'not-a-page':
+      return { ...reply, body: { status: 'ok' } };
     case 'duplicate-record':
       return {
         ...reply,

@@ -13,6 +13,8 @@ export type FaultKind =
   | 'html'
   /** A 200 whose JSON body is cut short. */
   | 'truncated'
+  /** A 200 whose JSON is not a page of records (a proxy's own answer). */
+  | 'not-a-page'
   /** The connection is closed without an answer. */
   | 'reset'
   /** No answer at all, until the client gives up. */

@@ -57,6 +57,7 @@ function expireGroupAssignments(dataset: OrgDataset): void {
       : row,
   );
 }
+
 function expectComplete(run: IntegrationRun) {
   expect(run.steps.filter((step) => step.status !== 'success')).toEqual([]);
   expect(run.partialTypes).toEqual([]);
@@ -260,11 +261,44 @@ describe('faults to report: the step fails, its types are partial', () => {
       { kind: 'expire-sessions', target: 'Group', page: 2, times: Infinity },
       'INVALID_SESSION_ID: Session expired or invalid (a session granted just now was refused. Check that loginUrl grants tokens for the org at instanceUrl (production refuses a sandbox’s), the app’s session policies',
     ],
+    [
+      'a success that is not a page of records fails, naming the query',
+      { kind: 'not-a-page', target: 'Group', page: 2 },
+      'the answer to the Group query is not a page of records',
+    ],
   ])('%s', async (_, fault, message) => {
     const { run } = await runWithFaults([fault]);
     expect(statusOf(run, 'fetch-groups')).toBe('failure');
     expect(run.partialTypes).toContain('salesforce_group');
     expect(failureMessages(run)).toMatch(message);
+  });
+
+  test('frozen logins that fail midway fail the users step: frozen is never half known', async () => {
+    const dataset = loadDevOrg();
+    dataset.UserLogin.forEach((login) => (login.IsFrozen = true));
+    const { run } = await runWithFaults(
+      [{ kind: '503', target: 'UserLogin', page: 2, times: Infinity }],
+      {},
+      2,
+      dataset,
+    );
+    expect(statusOf(run, 'fetch-users')).toBe('failure');
+    expect(run.partialTypes).toContain('salesforce_user');
+    expect(failureMessages(run)).toMatch(
+      'gave up reading UserLogin after 3 tries (503 service unavailable',
+    );
+  });
+
+  test('a frozen login that names no user is not read', async () => {
+    const dataset = loadDevOrg();
+    dataset.UserLogin.push({
+      Id: '060DoMF00000009IDA',
+      UserId: null,
+      IsFrozen: true,
+      IsPasswordLocked: false,
+    });
+    const { run } = await runWithFaults([], {}, 20, dataset);
+    expectComplete(run);
   });
 
   test('a fault that persists after the retries', async () => {

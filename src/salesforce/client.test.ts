@@ -323,6 +323,13 @@ describe('with a Salesforce that misbehaves', () => {
     },
   );
 
+  test('an API version list that is not a list fails, saying so', async () => {
+    const { send } = scripted({ status: 'ok' });
+    await expect(clientFor({ send }).apiVersions()).rejects.toThrow(
+      'the answer listing the REST API versions is not a list',
+    );
+  });
+
   test('fails when fewer records arrive than Salesforce counted', async () => {
     const { send } = scripted({
       totalSize: 3,

@@ -187,12 +187,19 @@ export class SalesforceClient {
    * version it does not offer with 404 on every query.
    */
   async apiVersions(log: ClientLog = silentLog): Promise<string[]> {
-    const versions = await this.get<{ version: string }[]>(
-      '/services/data/',
-      'API versions',
-      log,
+    const path = '/services/data/';
+    const versions = await this.get<unknown>(path, 'API versions', log);
+    if (!Array.isArray(versions)) {
+      throw new IntegrationProviderAPIError({
+        endpoint: endpointOf(this.resolve(path)),
+        status: 'NOT_A_VERSION_LIST',
+        statusText:
+          'the answer listing the REST API versions is not a list: a proxy or gateway between the integration and Salesforce may have answered instead; check instanceUrl, and run again',
+      });
+    }
+    return versions.map((entry: { version?: unknown }) =>
+      String(entry?.version),
     );
-    return versions.map(({ version }) => version);
   }
 
   /**
