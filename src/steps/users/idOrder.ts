@@ -41,17 +41,16 @@ export class IdOrder {
     if (notCaseSensitive) this.caseSensitiveRuledOutBy ??= pair;
     if (notCaseInsensitive) this.caseInsensitiveRuledOutBy ??= pair;
     if (this.caseSensitiveRuledOutBy && this.caseInsensitiveRuledOutBy) {
+      const pairInNoOrder = notCaseSensitive && notCaseInsensitive;
       this.failure = new IntegrationError({
         code: 'UNSORTED_QUERY_RESULT',
-        message:
-          (notCaseSensitive && notCaseInsensitive) ||
-          this.caseSensitiveRuledOutBy.object ===
-            this.caseInsensitiveRuledOutBy.object
-            ? unsortedMessage(pair)
-            : mixedOrderMessage(
-                this.caseSensitiveRuledOutBy,
-                this.caseInsensitiveRuledOutBy,
-              ),
+        message: pairInNoOrder
+          ? unsortedMessage(pair)
+          : orderRuledOutMessage(
+              pair,
+              this.caseSensitiveRuledOutBy,
+              this.caseInsensitiveRuledOutBy,
+            ),
       });
       throw this.failure;
     }
@@ -81,9 +80,17 @@ function unsortedMessage({ object, earlier, later }: Neighbours): string {
   return `Salesforce returned ${object} records out of id order (${earlier} before ${later}), ${CONSEQUENCE}`;
 }
 
-function mixedOrderMessage(
+/**
+ * Two pairs ruled out the two orders, `last` the second: of one object, it
+ * is out of order; of two, they were sorted differently.
+ */
+function orderRuledOutMessage(
+  last: Neighbours,
   notCaseSensitive: Neighbours,
   notCaseInsensitive: Neighbours,
 ): string {
+  if (notCaseSensitive.object === notCaseInsensitive.object) {
+    return unsortedMessage(last);
+  }
   return `Salesforce sorted ${notCaseSensitive.object} records by id without regard to case (${notCaseSensitive.earlier} before ${notCaseSensitive.later}) and ${notCaseInsensitive.object} records with regard to it (${notCaseInsensitive.earlier} before ${notCaseInsensitive.later}), ${CONSEQUENCE}`;
 }
