@@ -181,6 +181,25 @@ describe('MergeByUser', () => {
     expect(unmatched.reduce((sum, n) => sum + n, 0)).toBe(50_000 - 2);
   });
 
+  test('rows after the last user are counted as they come, not held', async () => {
+    async function* manyAfter(): AsyncGenerator<Row[]> {
+      for (let page = 0; page < 50; page++) {
+        await arrival();
+        yield Array.from({ length: 1000 }, (_, i) => ({
+          AssigneeId: user(String(page * 1000 + i + 2)),
+          PermissionSetId: 'ps',
+        }));
+      }
+    }
+    const { merged, unmatched } = merge(manyAfter());
+    // The only user a filter left, before every row.
+    await merged.forUsers([{ Id: user('1') }]);
+    await merged.finish();
+    await merged.stop();
+    expect(merged.peakHeld).toBeLessThanOrEqual(READ_AHEAD + 1000);
+    expect(unmatched.reduce((sum, n) => sum + n, 0)).toBe(50_000);
+  });
+
   test('reads only a bounded number of assignments ahead of the users', async () => {
     let pagesRead = 0;
     async function* many(): AsyncGenerator<Row[]> {

@@ -49,6 +49,8 @@ export class MergeByUser<R, V> {
   private lastRowUser?: string;
   private lastUser?: string;
   private ended = false;
+  /** Set by `finish`: no page of users is to come. */
+  private usersEnded = false;
   private stopped = false;
   private failure?: unknown;
   private unreadable = false;
@@ -110,10 +112,15 @@ export class MergeByUser<R, V> {
     return found;
   }
 
-  /** After the last page of users: what is left matched no user. */
+  /**
+   * After the last page of users: what is held, and every row still to
+   * come, matched no user. Rows are counted as they arrive rather than
+   * held: with a user filter, most of an object may follow the last user.
+   */
   async finish(): Promise<void> {
-    await this.waitUntil(() => false);
+    this.usersEnded = true;
     this.dropAll();
+    await this.waitUntil(() => false);
   }
 
   /** Stops reading (after the page in flight, if any). */
@@ -153,7 +160,7 @@ export class MergeByUser<R, V> {
       this.order.observe(this.lastRowUser, user, this.options.object);
     }
     this.lastRowUser = user;
-    if (this.beforeWaitingPageButNotInIt(user)) {
+    if (this.usersEnded || this.beforeWaitingPageButNotInIt(user)) {
       this.options.onUnmatched(1);
       return;
     }
