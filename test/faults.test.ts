@@ -289,7 +289,7 @@ describe('faults to report: the step fails, its types are partial', () => {
     );
   });
 
-  test('a frozen login that names no user is not read', async () => {
+  test('a frozen login or second factor that names no user is not read', async () => {
     const dataset = loadDevOrg();
     dataset.UserLogin.push({
       Id: '060DoMF00000009IDA',
@@ -297,8 +297,24 @@ describe('faults to report: the step fails, its types are partial', () => {
       IsFrozen: true,
       IsPasswordLocked: false,
     });
+    dataset.TwoFactorMethodsInfo.push({
+      ...dataset.TwoFactorMethodsInfo[0],
+      Id: '0KxDoMF00000009KDA',
+      UserId: null,
+    });
     const { run } = await runWithFaults([], {}, 20, dataset);
     expectComplete(run);
+  });
+
+  test('a User query that returns no user fails the users step rather than delete every user', async () => {
+    const dataset = loadDevOrg();
+    dataset.User = [];
+    const { run } = await runWithFaults([], {}, 20, dataset);
+    expect(statusOf(run, 'fetch-users')).toBe('failure');
+    expect(run.partialTypes).toContain('salesforce_user');
+    expect(failureMessages(run)).toMatch(
+      'the User query returned no user, though every org has at least the integration user',
+    );
   });
 
   test('a fault that persists after the retries', async () => {

@@ -47,9 +47,11 @@ export const ASSIGNMENTS_QUERY: Query = {
   orderBy: 'AssigneeId',
 };
 
+/** UserId may be null, in Salesforce's words: such a row describes no user. */
 export const SECOND_FACTORS_QUERY: Query = {
   object: 'TwoFactorMethodsInfo',
   fields: TWO_FACTOR_METHODS_INFO_FIELDS,
+  conditions: ['UserId != null'],
   orderBy: 'UserId',
 };
 

@@ -101,7 +101,7 @@ export async function fetchUsers(
   await jobState.setData(DataKeys.GROUP_ASSIGNMENTS, groupAssignments);
   await jobState.setData(DataKeys.ASSIGNMENTS_JUDGED_AT, now);
   ledger.finish(
-    filtersMatchNobody(getSalesforceClient(context).settings, ledger),
+    noUserReturned(getSalesforceClient(context).settings, ledger),
     rolesCollected ? undefined : ROLES_NOT_COLLECTED,
     // Expired assignments: a user holding an unexpired one to a permission
     // set not collected is withheld.
@@ -228,14 +228,18 @@ function profileRelationship(user: SalesforceUser, ledger: StepLedger) {
 }
 
 /**
- * Filters that match no user would have JupiterOne delete every user it
- * holds; more likely they are wrong.
+ * No user would have JupiterOne delete every user it holds. Every org has
+ * at least the integration user, so more likely the filters are wrong or
+ * Salesforce's answer is.
  */
-function filtersMatchNobody(
+function noUserReturned(
   settings: SalesforceSettings,
   ledger: StepLedger,
 ): string | undefined {
-  if (!filtersUsers(settings) || ledger.fetchedCount > 0) return undefined;
+  if (ledger.fetchedCount > 0) return undefined;
+  if (!filtersUsers(settings)) {
+    return 'the User query returned no user, though every org has at least the integration user: failing rather than letting JupiterOne delete every user';
+  }
   const filters = [
     settings.userRoleIds.length > 0 ? 'userRoleFilter' : undefined,
     settings.userProfileIds.length > 0 ? 'userProfileFilter' : undefined,
