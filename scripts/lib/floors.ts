@@ -10,7 +10,6 @@ import {
   PERMISSION_SET_GROUP_COMPONENT_FIELDS,
   PERMISSION_SET_GROUP_FIELDS,
   PROFILE_FIELDS,
-  TWO_FACTOR_METHODS_INFO_FIELDS,
   USER_FIELDS,
   USER_ROLE_FIELDS,
 } from '../../src/salesforce/objects';
@@ -20,6 +19,7 @@ import { buildSelect, Query } from '../../src/salesforce/soql';
 import {
   ASSIGNMENTS_QUERY,
   FROZEN_USERS_QUERY,
+  SECOND_FACTORS_QUERY,
 } from '../../src/steps/earlyReads';
 
 const PAGE_SIZE = 2000;
@@ -66,10 +66,8 @@ const FETCH_AFTER: Record<string, { query: Query; after: string[] }> = {
     query: ASSIGNMENTS_QUERY,
     after: ['PermissionSet'],
   },
-  TwoFactorMethodsInfo: {
-    query: all('TwoFactorMethodsInfo', TWO_FACTOR_METHODS_INFO_FIELDS),
-    after: [],
-  },
+  // The integration's own query: rows naming no user stay on the server.
+  TwoFactorMethodsInfo: { query: SECOND_FACTORS_QUERY, after: [] },
   // The integration's own query: only the frozen users' rows.
   UserLogin: { query: FROZEN_USERS_QUERY, after: [] },
   Group: {
