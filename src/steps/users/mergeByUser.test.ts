@@ -19,6 +19,25 @@ async function* pagesOf(rows: Row[], pageSize: number): AsyncGenerator<Row[]> {
   }
 }
 
+/**
+ * Pages of 1000 rows, one per user, users numbered on from `firstUser`;
+ * `onPage` is called as each page is read.
+ */
+async function* oneRowPerUser(
+  pages: number,
+  firstUser: number,
+  onPage: () => void = () => undefined,
+): AsyncGenerator<Row[]> {
+  for (let page = 0; page < pages; page++) {
+    await arrival();
+    onPage();
+    yield Array.from({ length: 1000 }, (_, i) => ({
+      AssigneeId: user(String(firstUser + page * 1000 + i)),
+      PermissionSetId: 'ps',
+    }));
+  }
+}
+
 function merge(
   rows: AsyncIterable<Row[]>,
   tolerates?: (err: unknown) => boolean,
@@ -159,16 +178,7 @@ describe('MergeByUser', () => {
   });
 
   test('users far apart do not make it hold every row between them', async () => {
-    async function* everyUser(): AsyncGenerator<Row[]> {
-      for (let page = 0; page < 50; page++) {
-        await arrival();
-        yield Array.from({ length: 1000 }, (_, i) => ({
-          AssigneeId: user(String(page * 1000 + i + 1)),
-          PermissionSetId: 'ps',
-        }));
-      }
-    }
-    const { merged, unmatched } = merge(everyUser());
+    const { merged, unmatched } = merge(oneRowPerUser(50, 1));
     // Two users left by a filter, the second near the end.
     const page = await merged.forUsers([
       { Id: user('1') },
@@ -182,16 +192,7 @@ describe('MergeByUser', () => {
   });
 
   test('rows after the last user are counted as they come, not held', async () => {
-    async function* manyAfter(): AsyncGenerator<Row[]> {
-      for (let page = 0; page < 50; page++) {
-        await arrival();
-        yield Array.from({ length: 1000 }, (_, i) => ({
-          AssigneeId: user(String(page * 1000 + i + 2)),
-          PermissionSetId: 'ps',
-        }));
-      }
-    }
-    const { merged, unmatched } = merge(manyAfter());
+    const { merged, unmatched } = merge(oneRowPerUser(50, 2));
     // The only user a filter left, before every row.
     await merged.forUsers([{ Id: user('1') }]);
     await merged.finish();
@@ -202,17 +203,7 @@ describe('MergeByUser', () => {
 
   test('reads only a bounded number of assignments ahead of the users', async () => {
     let pagesRead = 0;
-    async function* many(): AsyncGenerator<Row[]> {
-      for (let page = 0; page < 100; page++) {
-        await arrival();
-        pagesRead++;
-        yield Array.from({ length: 1000 }, (_, i) => ({
-          AssigneeId: user(String(page * 1000 + i + 1)),
-          PermissionSetId: 'ps',
-        }));
-      }
-    }
-    const { merged } = merge(many());
+    const { merged } = merge(oneRowPerUser(100, 1, () => pagesRead++));
     await merged.forUsers([{ Id: user('1') }]);
     await new Promise((resolve) => setTimeout(resolve, 50));
     // The pages holding READ_AHEAD assignments, and the one that passed it.
