@@ -29,6 +29,7 @@ import {
   checkIsPage,
   ClientLog,
   nextPagePath,
+  NOT_FROM_SALESFORCE,
   QueryPage,
   unseen,
 } from './paging';
@@ -193,8 +194,7 @@ export class SalesforceClient {
       throw new IntegrationProviderAPIError({
         endpoint: endpointOf(this.resolve(path)),
         status: 'NOT_A_VERSION_LIST',
-        statusText:
-          'the answer listing the REST API versions is not a list: a proxy or gateway between the integration and Salesforce may have answered instead; check instanceUrl, and run again',
+        statusText: `the answer listing the REST API versions is not a list: ${NOT_FROM_SALESFORCE}`,
       });
     }
     return versions.map((entry: { version?: unknown }) =>

@@ -40,6 +40,10 @@ export function checkComplete(
   }
 }
 
+/** What an answer not shaped as Salesforce shapes it most likely means. */
+export const NOT_FROM_SALESFORCE =
+  'a proxy or gateway between the integration and Salesforce may have answered instead; check instanceUrl, and run again';
+
 /**
  * A success that is not a page of records (a proxy's own answer, say)
  * fails the query, naming it, rather than a TypeError further on.
@@ -60,7 +64,7 @@ export function checkIsPage<T>(
     throw new IntegrationProviderAPIError({
       endpoint,
       status: 'NOT_A_PAGE',
-      statusText: `the answer to the ${object} query is not a page of records (no records, done and totalSize): a proxy or gateway between the integration and Salesforce may have answered instead; run again, and check the instance URL if it persists`,
+      statusText: `the answer to the ${object} query is not a page of records (no records, done and totalSize): ${NOT_FROM_SALESFORCE}`,
     });
   }
 }

@@ -26,26 +26,27 @@ export async function fetchGroupMembers(
   const usersRead = await context.jobState.getData<boolean>(
     DataKeys.USERS_READ,
   );
+  /**
+   * Why a member user is not in the graph, where the reason is known and
+   * reported elsewhere (the users step failed for them, or a filter left
+   * them out): counted, not warned about again.
+   */
+  const userLeftOut = (userId: string): string | undefined => {
+    if (withheldUsers.has(userId)) return 'member left out by the users step';
+    if (ledger.has(userId)) return undefined;
+    if (!usersRead) return 'member the failed users step did not reach';
+    if (usersFiltered) return 'member outside the configured user filters';
+    return undefined;
+  };
   await collectObject<SalesforceGroupMember>(context, ledger, {
     query: GROUP_MEMBERS_QUERY,
     relationships: (member) => {
       switch (memberKind(member.UserOrGroupId)) {
-        case 'user':
-          if (withheldUsers.has(member.UserOrGroupId)) {
-            // The users step failed for them: this type is partial too.
-            ledger.omit('member left out by the users step');
+        case 'user': {
+          const leftOut = userLeftOut(member.UserOrGroupId);
+          if (leftOut) {
+            ledger.omit(leftOut);
             return [];
-          }
-          if (!ledger.has(member.UserOrGroupId)) {
-            // Missing for a reason already reported: not warned about again.
-            if (!usersRead) {
-              ledger.omit('member the failed users step did not reach');
-              return [];
-            }
-            if (usersFiltered) {
-              ledger.omit('member outside the configured user filters');
-              return [];
-            }
           }
           return [
             ledger.relate(
@@ -54,6 +55,7 @@ export async function fetchGroupMembers(
               member.UserOrGroupId,
             ),
           ];
+        }
         case 'group':
           return [
             ledger.relate(

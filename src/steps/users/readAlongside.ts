@@ -68,14 +68,10 @@ export class ReadAlongsideUsers {
       this.secondFactors.forUsers(users),
       this.frozenUsers.forUsers(users),
     ]);
-    const factorsKnown = this.secondFactors.readable;
-    const frozenKnown = this.frozenUsers.readable;
     return {
       assignments: (userId) => assigned.get(userId) ?? [],
-      mfaEnabled: (userId) =>
-        factorsKnown ? (factors.get(userId) ?? []).includes(true) : undefined,
-      frozen: (userId) =>
-        frozenKnown ? (frozen.get(userId) ?? []).includes(true) : undefined,
+      mfaEnabled: flagOf(factors, this.secondFactors.readable),
+      frozen: flagOf(frozen, this.frozenUsers.readable),
     };
   }
 
@@ -107,4 +103,16 @@ export class ReadAlongsideUsers {
       this.frozenUsers.stop(),
     ]);
   }
+}
+
+/**
+ * Whether any of a user's rows says so; unknown (undefined) for everyone
+ * once the rows could not be read.
+ */
+function flagOf(
+  values: Map<string, boolean[]>,
+  known: boolean,
+): (userId: string) => boolean | undefined {
+  return (userId) =>
+    known ? (values.get(userId) ?? []).includes(true) : undefined;
 }
