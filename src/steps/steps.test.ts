@@ -173,7 +173,12 @@ test('fetch-users maps the people among the users', async () => {
 });
 
 test('fetch-permission-sets starts reading the users and the objects read with them', async () => {
-  const objects = ['User', 'PermissionSetAssignment', 'TwoFactorMethodsInfo'];
+  const objects = [
+    'User',
+    'PermissionSetAssignment',
+    'TwoFactorMethodsInfo',
+    'UserLogin',
+  ];
   const before = { ...org().calls.byObject };
   const requestsSince = (object: string) =>
     (org().calls.byObject[object] ?? 0) - (before[object] ?? 0);
@@ -184,7 +189,7 @@ test('fetch-permission-sets starts reading the users and the objects read with t
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
   // One page each in the dev org, and not a request more.
-  expect(objects.map(requestsSince)).toEqual([1, 1, 1]);
+  expect(objects.map(requestsSince)).toEqual([1, 1, 1, 1]);
 });
 
 test('a permission set group carries what Salesforce calculated it grants, muting applied', async () => {
