@@ -90,6 +90,42 @@ test('a permission set grant that has not expired yet makes an admin', async () 
   });
 });
 
+test("a permission's grants are listed in one order, whatever order Salesforce returns the assignments in", async () => {
+  const grantsOfChatterExpert = async (dataset: OrgDataset) => {
+    const served = await startLocalSalesforce({ dataset });
+    try {
+      const { 'Chatter Expert': chatter } = await collectUsers(served);
+      return Object.fromEntries(
+        Object.entries(chatter).filter(([name]) => name.endsWith('GrantedBy')),
+      );
+    } finally {
+      await served.close();
+    }
+  };
+  // Chatter Expert holds Data Admin; given Data Admin Group as well, both
+  // grant View All Data.
+  const dataset = loadDevOrg();
+  const groupAssignment = dataset.PermissionSetAssignment.find(
+    (assignment) => assignment.PermissionSetGroupId === '0PGDoDG00000001ODA',
+  );
+  dataset.PermissionSetAssignment.push({
+    ...groupAssignment,
+    Id: '0PaDoAS00000009KDA',
+    AssigneeId: '005Do000001WSt5IAG',
+  });
+  const reversed = {
+    ...dataset,
+    PermissionSetAssignment: [...dataset.PermissionSetAssignment].reverse(),
+  };
+
+  const asServed = await grantsOfChatterExpert(dataset);
+  expect(asServed.viewAllDataGrantedBy).toEqual([
+    'Permission Set Group: Data Admin Group (DataAdminGroup)',
+    'Permission Set: Data Admin (Data_Admin)',
+  ]);
+  expect(await grantsOfChatterExpert(reversed)).toEqual(asServed);
+});
+
 test('a frozen user is still active, holds what they held, and is marked frozen', async () => {
   const { 'Chatter Expert': chatter, 'Morgan Lee': morgan } =
     await collectUsers();

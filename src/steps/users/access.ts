@@ -113,6 +113,10 @@ function grantOf(
 /**
  * The user's effective privileges: their profile's, and those of every
  * permission set and group assigned to them that has not expired.
+ *
+ * The assigned grants are put in order of their path: Salesforce returns a
+ * user's assignments in no set order, and the `GrantedBy` lists would
+ * otherwise change from run to run in an unchanged org.
  */
 export function userAccess(
   user: SalesforceUser,
@@ -120,12 +124,16 @@ export function userAccess(
   sources: AccessSources,
   now: number,
 ): EffectiveAccess {
-  const grants: Grant[] = [];
-  const profile = user.ProfileId && sources.profiles?.[user.ProfileId];
-  if (profile) grants.push(profile);
+  const assigned: Grant[] = [];
   for (const assignment of inForce(assignments, now)) {
     const grant = grantOf(assignment, sources);
-    if (grant) grants.push(grant);
+    if (grant) assigned.push(grant);
   }
-  return effectiveAccess(grants);
+  assigned.sort(byPath);
+  const profile = user.ProfileId && sources.profiles?.[user.ProfileId];
+  return effectiveAccess(profile ? [profile, ...assigned] : assigned);
+}
+
+function byPath(a: Grant, b: Grant): number {
+  return a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
 }
