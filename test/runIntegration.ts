@@ -10,11 +10,12 @@ import {
 import { mkdtempSync, rmSync } from 'fs';
 import os from 'os';
 import path from 'path';
-import { countGraphObjects } from '../scripts/lib/collect';
+import { countGraphObjects, readGraph } from '../scripts/lib/collect';
 import { IntegrationConfig } from '../src/config';
 import { createExecutionConfigLoader } from '../src/execution';
 import { invocationConfig } from '../src/index';
 import { ClientOptions } from '../src/salesforce/client';
+import { Graph } from './j1ql';
 
 export interface LogRecord {
   level: string;
@@ -67,6 +68,8 @@ export interface IntegrationRun {
   events: IntegrationEvent[];
   /** Every log record and event, as JSON: what a secret must never be in. */
   transcript: string;
+  /** What the run wrote, read back only when asked for (`keepGraph`). */
+  graph?: Graph;
 }
 
 /**
@@ -77,6 +80,7 @@ export interface IntegrationRun {
 export async function runIntegration(
   instanceConfig: IntegrationConfig,
   clientOptions: ClientOptions = {},
+  { keepGraph = false } = {},
 ): Promise<IntegrationRun> {
   const storage = mkdtempSync(path.join(os.tmpdir(), 'graph-salesforce-run-'));
   // The runtime empties and writes this directory: never the project's own.
@@ -96,13 +100,15 @@ export async function runIntegration(
       { current: { startedOn: Date.now() } },
       { enableSchemaValidation: true },
     );
+    const graphDirectory = path.join(storage, 'graph');
     return {
       steps: result.integrationStepResults,
       partialTypes: result.metadata.partialDatasets.types,
-      ...(await countGraphObjects(path.join(storage, 'graph'))),
+      ...(await countGraphObjects(graphDirectory)),
       logs,
       events,
       transcript: JSON.stringify({ logs, events }),
+      graph: keepGraph ? await readGraph(graphDirectory) : undefined,
     };
   } finally {
     rmSync(storage, { recursive: true, force: true });

@@ -1,3 +1,4 @@
+import { Entity, Relationship } from '@jupiterone/integration-sdk-core';
 import { ChildProcessWithoutNullStreams, execFile, spawn } from 'child_process';
 import { promises as fs } from 'fs';
 import os from 'os';
@@ -215,17 +216,38 @@ export async function readEntities(
   return found;
 }
 
+interface GraphFile {
+  entities?: Entity[];
+  relationships?: Relationship[];
+}
+
+async function forEachGraphFile(
+  graphDirectory: string,
+  visit: (content: GraphFile) => void,
+): Promise<void> {
+  for (const file of await listJsonFiles(graphDirectory)) {
+    visit(JSON.parse(await fs.readFile(file, 'utf8')) as GraphFile);
+  }
+}
+
+/** Every entity and relationship a collection wrote to a graph folder. */
+export async function readGraph(graphDirectory: string) {
+  const entities: Entity[] = [];
+  const relationships: Relationship[] = [];
+  await forEachGraphFile(graphDirectory, (content) => {
+    entities.push(...(content.entities ?? []));
+    relationships.push(...(content.relationships ?? []));
+  });
+  return { entities, relationships };
+}
+
 export async function countGraphObjects(graphDirectory: string) {
   const entities: Record<string, number> = {};
   const relationships: Record<string, number> = {};
-  for (const file of await listJsonFiles(graphDirectory)) {
-    const content = JSON.parse(await fs.readFile(file, 'utf8')) as {
-      entities?: { _type: string }[];
-      relationships?: { _type: string }[];
-    };
+  await forEachGraphFile(graphDirectory, (content) => {
     countTypes(content.entities ?? [], entities);
     countTypes(content.relationships ?? [], relationships);
-  }
+  });
   return { entities, relationships };
 }
 

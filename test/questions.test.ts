@@ -1,0 +1,225 @@
+import { readFileSync } from 'fs';
+import { load } from 'js-yaml';
+import path from 'path';
+import { loadDevOrg, OrgDataset } from '../local-salesforce/dataset';
+import { startLocalSalesforce } from '../local-salesforce/server';
+import { Graph, runJ1ql } from './j1ql';
+import { localInstanceConfig } from './localOrg';
+import { runIntegration } from './runIntegration';
+
+/**
+ * What the managed questions find in collected graphs, read with the J1QL
+ * subset of ./j1ql (this project's reading of J1QL, not JupiterOne's engine).
+ */
+
+interface QuestionFile {
+  questions: { id: string; queries: { name: string; query: string }[] }[];
+}
+
+const QUESTIONS = (
+  load(
+    readFileSync(
+      path.join(__dirname, '..', 'jupiterone', 'questions', 'questions.yaml'),
+      'utf8',
+    ),
+  ) as QuestionFile
+).questions;
+
+const ALL_QUERIES = QUESTIONS.flatMap(({ id, queries }) =>
+  queries.map(({ name }) => [id, name] as const),
+);
+
+function queryText(questionId: string, queryName: string): string {
+  const query = QUESTIONS.find(({ id }) => id === questionId)?.queries.find(
+    ({ name }) => name === queryName,
+  );
+  if (!query) throw new Error(`no query "${queryName}" in ${questionId}`);
+  return query.query;
+}
+
+/** The values of one returned column, sorted. */
+function ask(
+  graph: Graph,
+  questionId: string,
+  queryName: string,
+  column: string,
+): unknown[] {
+  return runJ1ql(queryText(questionId, queryName), graph)
+    .map((row) => row[column])
+    .sort();
+}
+
+async function collectGraph(dataset: OrgDataset): Promise<Graph> {
+  const org = await startLocalSalesforce({ dataset });
+  try {
+    const run = await runIntegration(
+      localInstanceConfig(org),
+      {},
+      { keepGraph: true },
+    );
+    return run.graph!;
+  } finally {
+    await org.close();
+  }
+}
+
+describe('on the dev org', () => {
+  let graph: Graph;
+  beforeAll(async () => {
+    graph = await collectGraph(loadDevOrg());
+  });
+
+  test.each(ALL_QUERIES)('%s / %s reads and runs', (id, name) => {
+    expect(() => runJ1ql(queryText(id, name), graph)).not.toThrow();
+  });
+
+  // Who holds what in the dev org: local-salesforce/data/dev-org/README.md.
+  test.each([
+    [
+      'integration-salesforce-modify-all-data',
+      'Users who can modify all data',
+      'u.displayName',
+      ['Chatter Expert', 'Morgan Lee'],
+    ],
+    [
+      'integration-salesforce-frozen-privileged-users',
+      'Frozen privileged users',
+      'u.displayName',
+      ['Chatter Expert'],
+    ],
+    [
+      'integration-salesforce-admins-without-mfa',
+      'Admins without MFA',
+      'u.displayName',
+      ['Chatter Expert'],
+    ],
+    [
+      'integration-salesforce-never-logged-in-with-permission-sets',
+      'Never logged in, with permission sets',
+      'p.displayName',
+      ['Data Admin', 'Data Admin Group'],
+    ],
+    [
+      'integration-salesforce-dormant-privileged-users',
+      'Privileged users dormant for 90 days',
+      'u.displayName',
+      ['Morgan Lee'],
+    ],
+    [
+      'integration-salesforce-policies-granting-modify-all-data',
+      'Profiles granting Modify All Data',
+      'p.displayName',
+      ['System Administrator'],
+    ],
+    [
+      'integration-salesforce-policies-granting-modify-all-data',
+      'Permission sets granting Modify All Data',
+      'p.displayName',
+      ['Data Admin'],
+    ],
+    [
+      'integration-salesforce-groups-with-privileged-members',
+      'Groups with privileged members through a nested group',
+      'u.displayName',
+      ['Integration User', 'Morgan Lee'],
+    ],
+    [
+      'integration-salesforce-access-of-people',
+      'Salesforce access by person',
+      'p.email',
+      ['morgan.lee@example.com'],
+    ],
+  ])('%s / %s: %s', (id, name, column, expected) => {
+    expect(ask(graph, id, name, column)).toEqual(expected);
+  });
+});
+
+test('a permission set group granting Modify All Data is listed, and its aggregate permission set is not', async () => {
+  const dataset = loadDevOrg();
+  const aggregate = dataset.PermissionSet.find(
+    ({ Id }) => Id === '0PSDo000000PukiOAC',
+  );
+  aggregate!.PermissionsModifyAllData = true;
+  const graph = await collectGraph(dataset);
+  const question = 'integration-salesforce-policies-granting-modify-all-data';
+
+  expect(
+    ask(
+      graph,
+      question,
+      'Permission set groups granting Modify All Data',
+      'g.displayName',
+    ),
+  ).toEqual(['SubscriptionManagementBillingOperations']);
+  expect(
+    ask(
+      graph,
+      question,
+      'Permission sets granting Modify All Data',
+      'p.displayName',
+    ),
+  ).toEqual(['Data Admin']);
+});
+
+test('a public group holding a role group, or All Internal Users, is among the groups holding privileged users', async () => {
+  const dataset = loadDevOrg();
+  const groupHasGroup = '00GDo000000JMz0MAG';
+  const group1 = '00GDo000000JMyqMAG';
+  const ceoRoleGroup = '00GDo000000d92bMAA';
+  const allInternalUsers = '00GDo000000d92aMAA';
+  const member = (Id: string, GroupId: string, UserOrGroupId: string) => ({
+    ...dataset.GroupMember[0],
+    Id,
+    GroupId,
+    UserOrGroupId,
+  });
+  dataset.GroupMember.push(
+    member('011Do000000DEW1IAO', groupHasGroup, ceoRoleGroup),
+    member('011Do000000DEW2IAO', group1, allInternalUsers),
+  );
+  const graph = await collectGraph(dataset);
+  const question = 'integration-salesforce-groups-with-privileged-members';
+
+  expect(
+    runJ1ql(
+      queryText(
+        question,
+        'Groups with privileged members through a nested role group',
+      ),
+      graph,
+    ),
+  ).toEqual([
+    {
+      'g.displayName': 'groupHasGroup',
+      'g.type': 'Regular',
+      'n.displayName': 'CEOA',
+      'r.displayName': 'CEO',
+      'u.displayName': 'Morgan Lee',
+    },
+  ]);
+  expect(
+    ask(graph, question, 'Groups holding every internal user', 'g.displayName'),
+  ).toEqual(['group1']);
+});
+
+test('an assignment expiring within 30 days is listed, one expired or further off is not', async () => {
+  const dataset = loadDevOrg();
+  const inTenDays = new Date(Date.now() + 10 * 24 * 60 * 60 * 1000);
+  const chatterExpertsDataAdmin = dataset.PermissionSetAssignment.find(
+    ({ Id }) => Id === '0PaDoAS00000003KDA',
+  );
+  chatterExpertsDataAdmin!.ExpirationDate = inTenDays
+    .toISOString()
+    .replace('Z', '+0000');
+  const graph = await collectGraph(dataset);
+
+  expect(
+    runJ1ql(
+      queryText(
+        'integration-salesforce-grants-expiring-soon',
+        'Grants expiring within 30 days',
+      ),
+      graph,
+    ).map((row) => [row['u.displayName'], row['p.displayName']]),
+  ).toEqual([['Chatter Expert', 'Data Admin']]);
+});
