@@ -143,6 +143,18 @@ describe('parseIntegrationConfig', () => {
     );
   });
 
+  test.each([
+    ['https://acme.my.salesforce.com@attacker.example', 'attacker.example'],
+    ['https://attacker.example\\@acme.my.salesforce.com', 'attacker.example'],
+    ['https://admin:hunter2@acme.my.salesforce.com', 'acme.my.salesforce.com'],
+  ])('refuses %s, which sends to %s', (instanceUrl, host) => {
+    const message = problemsWith({ instanceUrl });
+    expect(message).toMatch(
+      `instanceUrl has an "@" before its path, which would send the credentials to ${host}`,
+    );
+    expect(message).not.toMatch('hunter2');
+  });
+
   test('names a loginUrl that is not https', () => {
     expect(problemsWith({ loginUrl: 'http://test.salesforce.com' })).toMatch(
       'loginUrl "http://test.salesforce.com" must use https://',

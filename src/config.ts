@@ -146,7 +146,12 @@ function parseUrl(
     return text;
   }
   const myDomain = myDomainUrlOf(url.hostname);
-  if (myDomain) {
+  if (hasAtSignBeforePath(text)) {
+    // Not echoed: what comes before the "@" may be a password.
+    problems.push(
+      `${field} has an "@" before its path, which would send the credentials to ${url.host}: give the org's URL alone, such as https://name.my.salesforce.com`,
+    );
+  } else if (myDomain) {
     problems.push(
       `${field} "${text}" is the address of ${myDomain.pages} pages, not of the API: use the org's My Domain URL, ${myDomain.url}`,
     );
@@ -162,6 +167,16 @@ function parseUrl(
   // A page of the org pasted whole names its instance: only the origin
   // counts.
   return url.origin;
+}
+
+/**
+ * A user name and password (`https://user:pass@host`) or a host hidden
+ * behind one (`https://acme.my.salesforce.com@elsewhere`, or with a
+ * backslash, which URL parsers read as a slash): no Salesforce URL has one.
+ */
+function hasAtSignBeforePath(text: string): boolean {
+  const afterScheme = text.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '');
+  return afterScheme.split(/[/?#]/)[0].includes('@');
 }
 
 /** `name.my.salesforce.com` and the like, pasted without `https://`. */
