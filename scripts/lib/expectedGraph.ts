@@ -103,18 +103,11 @@ export function expectedGraph(dataset: OrgDataset) {
 
 /**
  * Who is a person, written apart from the integration's own rule so that
- * the yardstick can disagree with it: a licence people hold, and an
- * address with a dotted domain that is not a no-reply mailbox.
+ * the yardstick can disagree with it: a licence the org's own people hold
+ * (not an external user's), and an address with a dotted domain that is not
+ * a no-reply mailbox.
  */
-const PERSON_USER_TYPES = [
-  'Standard',
-  'PowerPartner',
-  'PowerCustomerSuccess',
-  'CustomerSuccess',
-  'CspLitePortal',
-  'CsnOnly',
-  'SelfService',
-];
+const PERSON_USER_TYPES = ['Standard', 'CsnOnly'];
 const NO_REPLY_MAILBOXES = [
   'noreply',
   'no-reply',

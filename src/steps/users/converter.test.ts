@@ -136,15 +136,37 @@ describe('personEmail', () => {
     ).toBe('jane.doe@example.com');
   });
 
-  test('a Self-Service portal user is a person', () => {
-    expect(
-      personEmail({
-        ...users[0],
-        UserType: 'SelfService',
-        Email: 'sam@example.com',
-      }),
-    ).toBe('sam@example.com');
-  });
+  test.each(['Standard', 'CsnOnly'])(
+    "a %s user, one of the org's people, maps to the Person",
+    (userType) => {
+      expect(
+        personEmail({
+          ...users[0],
+          UserType: userType,
+          Email: 'sam@example.com',
+        }),
+      ).toBe('sam@example.com');
+    },
+  );
+
+  test.each([
+    'PowerPartner',
+    'PowerCustomerSuccess',
+    'CustomerSuccess',
+    'CspLitePortal',
+    'SelfService',
+  ])(
+    'a %s user, external, whose address may be of their own choosing, does not',
+    (userType) => {
+      expect(
+        personEmail({
+          ...users[0],
+          UserType: userType,
+          Email: 'ceo@example.com',
+        }),
+      ).toBeUndefined();
+    },
+  );
 
   test('only users who are people map to a Person', () => {
     expect(users.map(personEmail)).toEqual([
@@ -168,6 +190,7 @@ describe('hasUnusablePersonEmail', () => {
     ['', 'Standard', false],
     ['noreply@localhost', 'Standard', false],
     ['autoproc@00ddo000000rrybmaq', 'AutomatedProcess', false],
+    ['partner@acme', 'PowerPartner', false],
   ])('%s of a %s user: %s', (email, userType, unusable) => {
     expect(
       hasUnusablePersonEmail({ ...users[0], Email: email, UserType: userType }),

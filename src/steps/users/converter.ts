@@ -36,22 +36,17 @@ export function normalizedEmail(email: string | null): string | undefined {
 }
 
 /**
- * User types of people; AutomatedProcess, CloudIntegrationUser, Guest,
- * LicenseManager and the like are the platform's own.
+ * User types of the org's own people (Salesforce and Chatter Free
+ * licences), whose addresses the org gave them. External users (partner
+ * and customer portals, Experience Cloud sites, self-service) can register
+ * with an address of their choosing, which would link an outsider's
+ * account to whichever J1 Person has it; AutomatedProcess,
+ * CloudIntegrationUser, Guest and the like are the platform's own.
  */
-const PEOPLE_USER_TYPES = new Set([
-  'Standard',
-  'PowerPartner',
-  'PowerCustomerSuccess',
-  'CustomerSuccess',
-  'CspLitePortal',
-  'CsnOnly',
-  'SelfService',
-]);
+const INTERNAL_PEOPLE_USER_TYPES = new Set(['Standard', 'CsnOnly']);
 
-/** Users that are not people: the platform's own, guests and the like. */
-export function isPlatformUser(user: SalesforceUser): boolean {
-  return !PEOPLE_USER_TYPES.has(user.UserType ?? '');
+function isInternalPerson(user: SalesforceUser): boolean {
+  return INTERNAL_PEOPLE_USER_TYPES.has(user.UserType ?? '');
 }
 
 /**
@@ -70,16 +65,16 @@ export function hasHiddenProfile(user: SalesforceUser): boolean {
 }
 
 /**
- * The address of the J1 Person this user is, if the user is a person:
- * a person's user type, and an address that is not a no-reply one (which
- * integration and security users of a person's type carry). A sandbox
+ * The address of the J1 Person this user is, if the user is one of the
+ * org's people: an internal person's user type, and an address that is not
+ * a no-reply one (which integration and security users of that type carry). A sandbox
  * copies its users from production with `.invalid` added to every address
  * (a domain that cannot exist), so that it mails no one: the person is the
  * one at the address without it.
  */
 export function personEmail(user: SalesforceUser): string | undefined {
   const email = normalizedEmail(withoutSandboxSuffix(user.Email));
-  if (!email || isPlatformUser(user)) return undefined;
+  if (!email || !isInternalPerson(user)) return undefined;
   return NO_REPLY.test(email) ? undefined : email;
 }
 
@@ -94,7 +89,7 @@ function withoutSandboxSuffix(email: string | null): string | null {
  */
 export function hasUnusablePersonEmail(user: SalesforceUser): boolean {
   const email = withoutSandboxSuffix(user.Email)?.toLowerCase();
-  if (!email || isPlatformUser(user) || NO_REPLY.test(email)) return false;
+  if (!email || !isInternalPerson(user) || NO_REPLY.test(email)) return false;
   return !normalizedEmail(email);
 }
 
