@@ -1,0 +1,54 @@
+import { execFile } from 'child_process';
+import {
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'fs';
+import os from 'os';
+import path from 'path';
+import { promisify } from 'util';
+import { PROJECT_ROOT } from '../scripts/lib/collect';
+
+const NAME = 'Eve</script><script>document.title = "ran"</script>';
+
+test('npm run graph writes a page in which no name can open or close a tag', async () => {
+  const project = mkdtempSync(path.join(os.tmpdir(), 'graph-salesforce-page-'));
+  try {
+    const graph = path.join(project, '.j1-integration', 'graph');
+    mkdirSync(graph, { recursive: true });
+    writeFileSync(
+      path.join(graph, 'users.json'),
+      JSON.stringify({
+        entities: [
+          {
+            _key: '005Do000000PVvJIAW',
+            _type: 'salesforce_user',
+            _class: ['User'],
+            displayName: NAME,
+          },
+        ],
+      }),
+    );
+    await promisify(execFile)(
+      path.join(PROJECT_ROOT, 'node_modules', '.bin', 'ts-node'),
+      [
+        '--transpile-only',
+        path.join(PROJECT_ROOT, 'scripts', 'graph.ts'),
+        path.join(project, '.j1-integration'),
+      ],
+      { cwd: PROJECT_ROOT },
+    );
+    const page = readFileSync(
+      path.join(project, '.j1-integration', 'index.html'),
+      'utf8',
+    );
+
+    // The template's own two scripts, and nothing of the name's.
+    expect(page.match(/<\/?script/gi)).toHaveLength(4);
+    expect(page).toContain('Eve\\u003c/script>\\u003cscript>document.title');
+  } finally {
+    rmSync(project, { recursive: true, force: true });
+  }
+});
