@@ -126,6 +126,16 @@ describe('readInvocation', () => {
     ).toMatch('--skip-finalize');
   });
 
+  test('refuses NODE_DEBUG, whose output would print the access token', () => {
+    expect(
+      readInvocation(['dist'], {
+        ...JUPITERONE,
+        INTEGRATION_INSTANCE_ID: 'i',
+        NODE_DEBUG: 'http',
+      }),
+    ).toMatch('unset NODE_DEBUG');
+  });
+
   test('passes the other arguments on', () => {
     expect(
       readInvocation(['dist', '--api-base-url', 'u'], {

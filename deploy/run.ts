@@ -276,6 +276,10 @@ export function readInvocation(
   if (runArguments.includes('--skip-finalize')) {
     return '--skip-finalize leaves the job open: run the CLI itself for that';
   }
+  if (env.NODE_DEBUG?.trim()) {
+    // The access token is obtained during the run: no redactor knows it.
+    return "unset NODE_DEBUG: Node's debug output prints request headers, the Salesforce access token among them";
+  }
   const missing = JUPITERONE_SETTINGS.filter(
     ({ variable, flag }) =>
       !env[variable]?.trim() &&
