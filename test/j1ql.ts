@@ -6,7 +6,8 @@ import { Entity, Relationship } from '@jupiterone/integration-sdk-core';
  * the questions use and throws on anything else: a question written with more
  * fails its test instead of being read wrongly. How it reads that subset is
  * this project's reading of JupiterOne's documentation, not JupiterOne's
- * engine: `THAT` follows a relationship either way; `property = 'x'` is true
+ * engine: `THAT` follows a relationship either way unless `>>` (from the
+ * step before) or `<<` (to it) follows the verb; `property = 'x'` is true
  * of a list holding 'x'; `= undefined` is true of an absent property; dates
  * are compared as epoch milliseconds.
  */
@@ -34,6 +35,8 @@ type Condition = Comparison[][];
 interface Step {
   /** How this step is reached from the one before: a relationship class. */
   verb?: string;
+  /** `>>`: from the step before to this one; `<<`: back; neither: either. */
+  direction?: '>>' | '<<';
   relationshipAlias?: string;
   selectors: string[];
   filter?: Condition;
@@ -46,7 +49,7 @@ interface Query {
   returns: { alias: string; property: string }[];
 }
 
-const TOKEN = /'[^']*'|!=|[=<>+\-(),|]|[A-Za-z_][\w.]*|\d+/g;
+const TOKEN = /'[^']*'|!=|>>|<<|[=<>+\-(),|]|[A-Za-z_][\w.]*|\d+/g;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 class Parser {
@@ -64,8 +67,13 @@ class Parser {
     const steps = [this.step()];
     while (this.accept('THAT')) {
       const verb = this.next();
+      const direction = this.accept('>>')
+        ? '>>'
+        : this.accept('<<')
+        ? '<<'
+        : undefined;
       const relationshipAlias = this.accept('AS') ? this.next() : undefined;
-      steps.push({ ...this.step(), verb, relationshipAlias });
+      steps.push({ ...this.step(), verb, direction, relationshipAlias });
     }
     const where = this.accept('WHERE') ? this.condition(true) : undefined;
     this.expect('RETURN');
@@ -241,6 +249,20 @@ function withMappedTargets(graph: Graph): Graph {
 
 type Bindings = Record<string, GraphObject>;
 
+/** The key at the far end of a relationship from an entity, if it leads on. */
+function otherEnd(
+  relationship: Relationship,
+  from: Entity,
+  direction: Step['direction'],
+): string | undefined {
+  const forward = relationship._fromEntityKey === from._key;
+  const backward = relationship._toEntityKey === from._key;
+  if (forward && direction !== '<<') return relationship._toEntityKey as string;
+  if (backward && direction !== '>>')
+    return relationship._fromEntityKey as string;
+  return undefined;
+}
+
 /** One row per path the query matches: `alias.property` to its value. */
 export function runJ1ql(text: string, collected: Graph): GraphObject[] {
   const query = new Parser(text).parse();
@@ -269,12 +291,7 @@ export function runJ1ql(text: string, collected: Graph): GraphObject[] {
     const nextStep = query.steps[at + 1];
     for (const relationship of graph.relationships) {
       if (relationship._class !== nextStep.verb) continue;
-      const otherKey =
-        relationship._fromEntityKey === entity._key
-          ? relationship._toEntityKey
-          : relationship._toEntityKey === entity._key
-          ? relationship._fromEntityKey
-          : undefined;
+      const otherKey = otherEnd(relationship, entity, nextStep.direction);
       const other =
         otherKey === undefined ? undefined : byKey.get(otherKey as string);
       if (!other || !candidates[at + 1].has(other)) continue;

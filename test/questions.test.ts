@@ -200,6 +200,15 @@ test('a public group holding a role group, or All Internal Users, is among the g
   expect(
     ask(graph, question, 'Groups holding every internal user', 'g.displayName'),
   ).toEqual(['group1']);
+  // group1 holds All Internal Users, not the other way round.
+  expect(
+    ask(
+      graph,
+      question,
+      'Groups with privileged members through a nested group',
+      'g.displayName',
+    ),
+  ).toEqual(['groupHasGroup', 'groupHasGroup']);
 });
 
 test('an assignment expiring within 30 days is listed, one expired or further off is not', async () => {
