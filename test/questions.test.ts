@@ -129,6 +129,30 @@ describe('on the dev org', () => {
       'p.email',
       ['morgan.lee@example.com'],
     ],
+    [
+      'integration-salesforce-access-paths-of-people',
+      'Profile of each person',
+      'f.displayName',
+      ['System Administrator'],
+    ],
+    [
+      'integration-salesforce-access-paths-of-people',
+      'Permission sets and permission set groups of each person',
+      's.displayName',
+      ['Experience Profile Manager'],
+    ],
+    [
+      'integration-salesforce-access-paths-of-people',
+      'Groups each person is a member of',
+      'g.displayName',
+      ['group1'],
+    ],
+    [
+      'integration-salesforce-access-paths-of-people',
+      'Role and role groups of each person',
+      'g.displayName',
+      ['CEOA', 'CEOD'],
+    ],
   ])('%s / %s: %s', (id, name, column, expected) => {
     expect(ask(graph, id, name, column)).toEqual(expected);
   });
@@ -231,4 +255,26 @@ test('an assignment expiring within 30 days is listed, one expired or further of
       graph,
     ).map((row) => [row['u.displayName'], row['p.displayName']]),
   ).toEqual([['Chatter Expert', 'Data Admin']]);
+});
+
+test("an expired assignment is not among a person's permission sets", async () => {
+  const dataset = loadDevOrg();
+  const expiredUserManager = dataset.PermissionSetAssignment.find(
+    ({ ExpirationDate }) => ExpirationDate === '2024-01-31T00:00:00.000+0000',
+  );
+  dataset.PermissionSetAssignment.push({
+    ...expiredUserManager,
+    Id: '0PaDoAS00000008KDA',
+    AssigneeId: '005Do000000PVvJIAW', // Morgan Lee
+  });
+  const graph = await collectGraph(dataset);
+
+  expect(
+    ask(
+      graph,
+      'integration-salesforce-access-paths-of-people',
+      'Permission sets and permission set groups of each person',
+      's.displayName',
+    ),
+  ).toEqual(['Experience Profile Manager']);
 });
