@@ -1,10 +1,14 @@
-import { OrgDataset } from './dataset';
+import { loadDataset, OrgDataset } from './dataset';
 import { generateOrg, OrgSize } from './generate';
 import { DEV_CREDENTIALS, startLocalSalesforce } from './server';
 
 const USAGE = `Usage: npx ts-node --transpile-only local-salesforce/cli.ts [options]
 
-Serves the recorded dev org, or a generated org when --users is given.
+Serves the recorded dev org, a generated org when --users is given, or the
+records of a folder when --dataset is.
+
+  --dataset FOLDER          serve FOLDER's <sObject>.json files, laid out as
+                            local-salesforce/data/dev-org (copy it and edit)
 
   --users N                 generate an org with N users
   --roles N                 roles (default 50)
@@ -34,6 +38,7 @@ const SIZE_FLAGS: Record<string, keyof OrgSize> = {
 
 interface CliOptions {
   size: Partial<OrgSize>;
+  datasetFolder?: string;
   port?: number;
   pageSize?: number;
   latencyMs?: number;
@@ -43,6 +48,11 @@ function parseArguments(args: string[]): CliOptions {
   const options: CliOptions = { size: {} };
   for (let i = 0; i < args.length; i += 2) {
     const [flag, text] = [args[i], args[i + 1]];
+    if (flag === '--dataset') {
+      if (!text) throw new Error('--dataset needs a folder');
+      options.datasetFolder = text;
+      continue;
+    }
     const value = Number(text);
     if (text === undefined || !Number.isInteger(value) || value < 0) {
       throw new Error(`${flag} needs a whole number`);
@@ -63,7 +73,18 @@ function parseArguments(args: string[]): CliOptions {
   return options;
 }
 
-function datasetFor(size: Partial<OrgSize>): OrgDataset | undefined {
+function datasetFor({
+  size,
+  datasetFolder,
+}: CliOptions): OrgDataset | undefined {
+  if (datasetFolder !== undefined) {
+    if (Object.keys(size).length > 0) {
+      throw new Error(
+        '--dataset serves a folder as it is: no --users and the like with it',
+      );
+    }
+    return loadDataset(datasetFolder);
+  }
   if (Object.keys(size).length === 0) {
     return undefined;
   }
@@ -80,14 +101,16 @@ async function main(): Promise<void> {
     return;
   }
   const options = parseArguments(args);
-  const dataset = datasetFor(options.size);
+  const dataset = datasetFor(options);
   const org = await startLocalSalesforce({
     dataset,
     port: options.port,
     pageSize: options.pageSize,
     latencyMs: options.latencyMs,
   });
-  const source = dataset
+  const source = options.datasetFolder
+    ? `the records of ${options.datasetFolder}`
+    : dataset
     ? `a generated org of ${options.size.users} users`
     : 'the recorded dev org';
   process.stdout.write(

@@ -1,4 +1,13 @@
-import { loadDevOrg, resolveSchema, schemaOf } from './dataset';
+import {
+  copyFileSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from 'fs';
+import os from 'os';
+import path from 'path';
+import { loadDataset, loadDevOrg, resolveSchema, schemaOf } from './dataset';
 
 describe('loadDevOrg', () => {
   const org = loadDevOrg();
@@ -30,6 +39,33 @@ describe('loadDevOrg', () => {
     expect(org.User.every((u) => u.CompanyName === organization.Name)).toBe(
       true,
     );
+  });
+});
+
+describe('loadDataset', () => {
+  let folder: string;
+  beforeEach(() => {
+    folder = mkdtempSync(path.join(os.tmpdir(), 'graph-salesforce-dataset-'));
+  });
+  afterEach(() => rmSync(folder, { recursive: true, force: true }));
+
+  test("reads a copy of the dev org's folder as the dev org", () => {
+    const devOrg = path.join(__dirname, 'data', 'dev-org');
+    for (const file of readdirSync(devOrg)) {
+      copyFileSync(path.join(devOrg, file), path.join(folder, file));
+    }
+    expect(loadDataset(folder)).toEqual(loadDevOrg());
+  });
+
+  test('names a file that is not a query response', () => {
+    writeFileSync(path.join(folder, 'User.json'), '[{"Id": "005"}]');
+    expect(() => loadDataset(folder)).toThrow(
+      `${path.join(folder, 'User.json')} has no "records" list`,
+    );
+  });
+
+  test('names a folder with no object in it', () => {
+    expect(() => loadDataset(folder)).toThrow('holds no <sObject>.json file');
   });
 });
 

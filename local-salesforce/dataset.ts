@@ -13,26 +13,48 @@ interface RecordedQueryResponse {
 const DEV_ORG_DIRECTORY = join(__dirname, 'data', 'dev-org');
 
 export function loadDevOrg(): OrgDataset {
+  return loadDataset(DEV_ORG_DIRECTORY);
+}
+
+/**
+ * An org from a folder laid out as the dev org's: one `<sObject>.json` per
+ * object, a query response (`{ "records": [...] }`). A copy of the dev org's
+ * folder, edited, serves an org of one's own making.
+ */
+export function loadDataset(folder: string): OrgDataset {
   const dataset: OrgDataset = {};
-  for (const objectName of devOrgObjectNames()) {
-    dataset[objectName] =
-      readRecordedRecords(objectName).map(withoutAttributes);
+  for (const objectName of objectNamesIn(folder)) {
+    dataset[objectName] = readRecordedRecords(folder, objectName).map(
+      withoutAttributes,
+    );
   }
   return dataset;
 }
 
-function devOrgObjectNames(): string[] {
-  return readdirSync(DEV_ORG_DIRECTORY)
+function objectNamesIn(folder: string): string[] {
+  const names = readdirSync(folder)
     .filter((file) => file.endsWith('.json'))
     .map((file) => file.slice(0, -'.json'.length))
     .sort();
+  if (names.length === 0) {
+    throw new Error(`${folder} holds no <sObject>.json file`);
+  }
+  return names;
 }
 
-function readRecordedRecords(objectName: string) {
-  const file = join(DEV_ORG_DIRECTORY, `${objectName}.json`);
-  const response = JSON.parse(
-    readFileSync(file, 'utf8'),
-  ) as RecordedQueryResponse;
+function readRecordedRecords(folder: string, objectName: string) {
+  const file = join(folder, `${objectName}.json`);
+  let response: Partial<RecordedQueryResponse>;
+  try {
+    response = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (err) {
+    throw new Error(`${file} is not JSON: ${(err as Error).message}`);
+  }
+  if (!Array.isArray(response?.records)) {
+    throw new Error(
+      `${file} has no "records" list: lay it out as a query response, like local-salesforce/data/dev-org`,
+    );
+  }
   return response.records;
 }
 
@@ -62,9 +84,9 @@ function loadedSchemas(): Map<string, string[]> {
 
 function recordedSchemas(): Map<string, string[]> {
   const result = new Map<string, string[]>();
-  for (const objectName of devOrgObjectNames()) {
+  for (const objectName of objectNamesIn(DEV_ORG_DIRECTORY)) {
     const fields = new Set<string>();
-    for (const record of readRecordedRecords(objectName)) {
+    for (const record of readRecordedRecords(DEV_ORG_DIRECTORY, objectName)) {
       Object.keys(record)
         .filter((field) => field !== 'attributes')
         .forEach((field) => fields.add(field));
