@@ -153,6 +153,26 @@ test("a person's address the data model rejects: no Person link, counted in the 
   }
 });
 
+test('an external user is not linked to a Person, and the summary counts them', async () => {
+  const dataset = loadDevOrg();
+  dataset.User = dataset.User.map((user) =>
+    user.Name === 'Morgan Lee' ? { ...user, UserType: 'PowerPartner' } : user,
+  );
+  const partnerOrg = await startLocalSalesforce({ dataset });
+  try {
+    const run = await runIntegration(localInstanceConfig(partnerOrg));
+    const summary = run.logs.find(
+      (record) => record.message === 'Collected User records',
+    );
+    expect(summary?.fields.omitted).toMatchObject({
+      'link to a J1 Person: an external user, whose address may be of their own choosing': 1,
+    });
+    expect(run.relationships).not.toHaveProperty('salesforce_user_is_person');
+  } finally {
+    await partnerOrg.close();
+  }
+});
+
 test('system users without grants are neither admins nor privileged', async () => {
   const { 'Automated Process': automated } = await collectUsers();
   expect(automated).toMatchObject({

@@ -36,17 +36,33 @@ export function normalizedEmail(email: string | null): string | undefined {
 }
 
 /**
- * User types of the org's own people (Salesforce and Chatter Free
- * licences), whose addresses the org gave them. External users (partner
- * and customer portals, Experience Cloud sites, self-service) can register
- * with an address of their choosing, which would link an outsider's
- * account to whichever J1 Person has it; AutomatedProcess,
- * CloudIntegrationUser, Guest and the like are the platform's own.
+ * User types of people whose address the org vouches for: Standard, and
+ * CsnOnly, the Chatter Free and Chatter External licences (Chatter External
+ * users are outsiders, who joined through an invitation sent to their
+ * address). AutomatedProcess, CloudIntegrationUser, Guest and the like are
+ * the platform's own.
  */
-const INTERNAL_PEOPLE_USER_TYPES = new Set(['Standard', 'CsnOnly']);
+const VOUCHED_PEOPLE_USER_TYPES = new Set(['Standard', 'CsnOnly']);
 
-function isInternalPerson(user: SalesforceUser): boolean {
-  return INTERNAL_PEOPLE_USER_TYPES.has(user.UserType ?? '');
+/**
+ * Users of partner and customer portals, Experience Cloud sites and
+ * self-service, who can register with an address of their choosing: a
+ * link would show an outsider's account as the access of whoever has it.
+ */
+const EXTERNAL_USER_TYPES = new Set([
+  'PowerPartner',
+  'PowerCustomerSuccess',
+  'CustomerSuccess',
+  'CspLitePortal',
+  'SelfService',
+]);
+
+function isVouchedPerson(user: SalesforceUser): boolean {
+  return VOUCHED_PEOPLE_USER_TYPES.has(user.UserType ?? '');
+}
+
+export function isSelfRegisteringUser(user: SalesforceUser): boolean {
+  return EXTERNAL_USER_TYPES.has(user.UserType ?? '');
 }
 
 /**
@@ -65,16 +81,16 @@ export function hasHiddenProfile(user: SalesforceUser): boolean {
 }
 
 /**
- * The address of the J1 Person this user is, if the user is one of the
- * org's people: an internal person's user type, and an address that is not
- * a no-reply one (which integration and security users of that type carry). A sandbox
+ * The address of the J1 Person this user is, if the user is a person whose
+ * address the org vouches for, and the address is not a no-reply one (which
+ * integration and security users carry). A sandbox
  * copies its users from production with `.invalid` added to every address
  * (a domain that cannot exist), so that it mails no one: the person is the
  * one at the address without it.
  */
 export function personEmail(user: SalesforceUser): string | undefined {
   const email = normalizedEmail(withoutSandboxSuffix(user.Email));
-  if (!email || !isInternalPerson(user)) return undefined;
+  if (!email || !isVouchedPerson(user)) return undefined;
   return NO_REPLY.test(email) ? undefined : email;
 }
 
@@ -89,7 +105,7 @@ function withoutSandboxSuffix(email: string | null): string | null {
  */
 export function hasUnusablePersonEmail(user: SalesforceUser): boolean {
   const email = withoutSandboxSuffix(user.Email)?.toLowerCase();
-  if (!email || !isInternalPerson(user) || NO_REPLY.test(email)) return false;
+  if (!email || !isVouchedPerson(user) || NO_REPLY.test(email)) return false;
   return !normalizedEmail(email);
 }
 

@@ -35,6 +35,7 @@ import {
   createUserPersonRelationship,
   hasHiddenProfile,
   hasUnusablePersonEmail,
+  isSelfRegisteringUser,
 } from './converter';
 
 /**
@@ -214,6 +215,10 @@ function personRelationship(user: SalesforceUser, ledger: StepLedger) {
   if (hasUnusablePersonEmail(user)) {
     ledger.omit(
       'link to a J1 Person: an email address the J1 data model rejects',
+    );
+  } else if (isSelfRegisteringUser(user)) {
+    ledger.omit(
+      'link to a J1 Person: an external user, whose address may be of their own choosing',
     );
   }
   return createUserPersonRelationship(user);
