@@ -11,7 +11,11 @@ import path from 'path';
 import { promisify } from 'util';
 import { PROJECT_ROOT } from '../scripts/lib/collect';
 
-const NAME = 'Eve</script><script>document.title = "ran"</script>';
+// The second also holds the comment that follows the data in SDK 8.41's page.
+const NAMES = [
+  'Eve</script><script>document.title = "ran"</script>',
+  'Sec // create a network</script><script>document.title = "ran"</script>',
+];
 
 test('npm run graph writes a page in which no name can open or close a tag', async () => {
   const project = mkdtempSync(path.join(os.tmpdir(), 'graph-salesforce-page-'));
@@ -21,14 +25,12 @@ test('npm run graph writes a page in which no name can open or close a tag', asy
     writeFileSync(
       path.join(graph, 'users.json'),
       JSON.stringify({
-        entities: [
-          {
-            _key: '005Do000000PVvJIAW',
-            _type: 'salesforce_user',
-            _class: ['User'],
-            displayName: NAME,
-          },
-        ],
+        entities: NAMES.map((displayName, index) => ({
+          _key: `005Do000000PVvJIA${index}`,
+          _type: 'salesforce_user',
+          _class: ['User'],
+          displayName,
+        })),
       }),
     );
     await promisify(execFile)(
@@ -48,6 +50,9 @@ test('npm run graph writes a page in which no name can open or close a tag', asy
     // The template's own two scripts, and nothing of the name's.
     expect(page.match(/<\/?script/gi)).toHaveLength(4);
     expect(page).toContain('Eve\\u003c/script>\\u003cscript>document.title');
+    expect(page).toContain(
+      'network\\u003c/script>\\u003cscript>document.title',
+    );
   } finally {
     rmSync(project, { recursive: true, force: true });
   }
