@@ -147,10 +147,22 @@ describe('parseIntegrationConfig', () => {
     ['https://acme.my.salesforce.com@attacker.example', 'attacker.example'],
     ['https://attacker.example\\@acme.my.salesforce.com', 'attacker.example'],
     ['https://admin:hunter2@acme.my.salesforce.com', 'acme.my.salesforce.com'],
+    ['https:/acme.my.salesforce.com@attacker.example', 'attacker.example'],
+    ['ht\ntps://acme.my.salesforce.com@attacker.example', 'attacker.example'],
   ])('refuses %s, which sends to %s', (instanceUrl, host) => {
     const message = problemsWith({ instanceUrl });
     expect(message).toMatch(
-      `instanceUrl has an "@" before its path, which would send the credentials to ${host}`,
+      `instanceUrl has an "@", which would send the credentials to ${host}`,
+    );
+    expect(message).not.toMatch('hunter2');
+  });
+
+  test('never echoes a URL with an "@", even one that does not parse', () => {
+    const message = problemsWith({
+      instanceUrl: 'https://admin:hunter2@acme.my.salesforce.com:99999',
+    });
+    expect(message).toMatch(
+      'instanceUrl has an "@": no Salesforce URL has one',
     );
     expect(message).not.toMatch('hunter2');
   });

@@ -138,6 +138,15 @@ function parseUrl(
   if (!text) {
     return text;
   }
+  if (text.includes('@')) {
+    // Not echoed: what comes before the "@" may be a password.
+    problems.push(
+      `${field} has an "@"${whereItWouldSend(
+        text,
+      )}: no Salesforce URL has one; give the org's URL alone, such as https://name.my.salesforce.com`,
+    );
+    return text;
+  }
   let url: URL;
   try {
     url = new URL(text);
@@ -146,12 +155,7 @@ function parseUrl(
     return text;
   }
   const myDomain = myDomainUrlOf(url.hostname);
-  if (hasAtSignBeforePath(text)) {
-    // Not echoed: what comes before the "@" may be a password.
-    problems.push(
-      `${field} has an "@" before its path, which would send the credentials to ${url.host}: give the org's URL alone, such as https://name.my.salesforce.com`,
-    );
-  } else if (myDomain) {
+  if (myDomain) {
     problems.push(
       `${field} "${text}" is the address of ${myDomain.pages} pages, not of the API: use the org's My Domain URL, ${myDomain.url}`,
     );
@@ -170,13 +174,17 @@ function parseUrl(
 }
 
 /**
- * A user name and password (`https://user:pass@host`) or a host hidden
- * behind one (`https://acme.my.salesforce.com@elsewhere`, or with a
- * backslash, which URL parsers read as a slash): no Salesforce URL has one.
+ * An "@" makes what comes before it a user name and password, and hides
+ * the host the URL parser takes (`https://acme.my.salesforce.com@elsewhere`
+ * goes to `elsewhere`, and so do spellings with one slash or a backslash):
+ * where it would send the credentials, when it parses at all.
  */
-function hasAtSignBeforePath(text: string): boolean {
-  const afterScheme = text.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '');
-  return afterScheme.split(/[/?#]/)[0].includes('@');
+function whereItWouldSend(text: string): string {
+  try {
+    return `, which would send the credentials to ${new URL(text).host}`;
+  } catch {
+    return '';
+  }
 }
 
 /** `name.my.salesforce.com` and the like, pasted without `https://`. */
