@@ -118,10 +118,34 @@ describe('on the dev org', () => {
       ['Data Admin'],
     ],
     [
+      'integration-salesforce-privileged-users',
+      'Privileged users',
+      'u.displayName',
+      ['Chatter Expert', 'Integration User', 'Morgan Lee'],
+    ],
+    [
+      'integration-salesforce-user-and-permission-managers',
+      'User and permission managers',
+      'u.displayName',
+      ['Morgan Lee'],
+    ],
+    [
+      'integration-salesforce-groups-with-privileged-members',
+      'Groups with privileged members',
+      'u.displayName',
+      ['Integration User', 'Morgan Lee'],
+    ],
+    [
       'integration-salesforce-groups-with-privileged-members',
       'Groups with privileged members through a nested group',
       'u.displayName',
       ['Integration User', 'Morgan Lee'],
+    ],
+    [
+      'integration-salesforce-groups-with-privileged-members',
+      "Role groups of privileged users' roles",
+      'g.displayName',
+      ['CEOA', 'CEOD'],
     ],
     [
       'integration-salesforce-access-of-people',
@@ -255,6 +279,23 @@ test('an assignment expiring within 30 days is listed, one expired or further of
       graph,
     ).map((row) => [row['u.displayName'], row['p.displayName']]),
   ).toEqual([['Chatter Expert', 'Data Admin']]);
+});
+
+test('a deactivated user who keeps privileges is among the inactive privileged users', async () => {
+  const dataset = loadDevOrg();
+  dataset.User = dataset.User.map((user) =>
+    user.Name === 'Integration User' ? { ...user, IsActive: false } : user,
+  );
+  const graph = await collectGraph(dataset);
+
+  expect(
+    ask(
+      graph,
+      'integration-salesforce-inactive-privileged-users',
+      'Inactive privileged users',
+      'u.displayName',
+    ),
+  ).toEqual(['Integration User']);
 });
 
 test("an expired assignment is not among a person's permission sets", async () => {
