@@ -104,8 +104,8 @@ export function expectedGraph(dataset: OrgDataset) {
 /**
  * Who is a person, written apart from the integration's own rule so that
  * the yardstick can disagree with it: a licence whose holders' addresses
- * the org vouches for (not a portal or self-service user's), and an address with a dotted domain that is not
- * a no-reply mailbox.
+ * the org vouches for (not a portal or self-service user's), and an
+ * address with a dotted domain that is not a no-reply mailbox.
  */
 const PERSON_USER_TYPES = ['Standard', 'CsnOnly'];
 const NO_REPLY_MAILBOXES = [

@@ -137,7 +137,7 @@ describe('personEmail', () => {
   });
 
   test.each(['Standard', 'CsnOnly'])(
-    "a %s user, one of the org's people, maps to the Person",
+    'a %s user, whose address the org vouches for, maps to the Person',
     (userType) => {
       expect(
         personEmail({
@@ -156,7 +156,7 @@ describe('personEmail', () => {
     'CspLitePortal',
     'SelfService',
   ])(
-    'a %s user, external, whose address may be of their own choosing, does not',
+    'a %s user, whose address may be of their own choosing, does not',
     (userType) => {
       expect(
         personEmail({

@@ -83,10 +83,10 @@ export function hasHiddenProfile(user: SalesforceUser): boolean {
 /**
  * The address of the J1 Person this user is, if the user is a person whose
  * address the org vouches for, and the address is not a no-reply one (which
- * integration and security users carry). A sandbox
- * copies its users from production with `.invalid` added to every address
- * (a domain that cannot exist), so that it mails no one: the person is the
- * one at the address without it.
+ * integration and security users carry). A sandbox copies its users from
+ * production with `.invalid` added to every address (a domain that cannot
+ * exist), so that it mails no one: the person is the one at the address
+ * without it.
  */
 export function personEmail(user: SalesforceUser): string | undefined {
   const email = normalizedEmail(withoutSandboxSuffix(user.Email));
