@@ -81,7 +81,20 @@ class Parser {
     while (this.accept(',')) returns.push(this.reference());
     if (this.position < this.tokens.length)
       throw this.error('text after RETURN');
+    this.checkAliases(steps, [...(where?.flat() ?? []), ...returns]);
     return { steps, where, returns };
+  }
+
+  /** Every alias a WHERE or RETURN names must be one a step defines. */
+  private checkAliases(steps: Step[], uses: { alias?: string }[]): void {
+    const defined = new Set(
+      steps.flatMap(({ alias, relationshipAlias }) => [
+        alias,
+        relationshipAlias,
+      ]),
+    );
+    const unknown = uses.find(({ alias }) => !defined.has(alias));
+    if (unknown) throw this.error(`no step is named ${unknown.alias}`);
   }
 
   private step(): Step {
@@ -314,11 +327,10 @@ export function runJ1ql(text: string, collected: Graph): GraphObject[] {
     )
     .map((bindings) =>
       Object.fromEntries(
-        query.returns.map(({ alias, property }) => {
-          if (!(alias in bindings))
-            throw new Error(`J1QL subset: no alias ${alias} in:\n${text}`);
-          return [`${alias}.${property}`, bindings[alias][property]];
-        }),
+        query.returns.map(({ alias, property }) => [
+          `${alias}.${property}`,
+          bindings[alias][property],
+        ]),
       ),
     );
 }
