@@ -8,6 +8,7 @@ import { SalesforceClient } from './salesforce/client';
 import { getSalesforceClient } from './execution';
 import { SalesforceOAuthError } from './salesforce/errors';
 import { tokenUrlOf } from './salesforce/oauth';
+import { clientLog } from './steps/operatorLog';
 
 /**
  * Reports every configuration problem at once, then requests the access
@@ -21,7 +22,7 @@ export async function validateInvocation(
   const client = getSalesforceClient(context);
   const { settings } = client;
   await authenticate(client, context);
-  const offered = await client.apiVersions(context.logger);
+  const offered = await client.apiVersions(clientLog(context.logger));
   if (!offered.includes(settings.apiVersion)) {
     throw new IntegrationValidationError(
       `apiVersion "${
@@ -38,7 +39,7 @@ async function authenticate(
   context: IntegrationExecutionContext<IntegrationConfig>,
 ) {
   try {
-    await client.authenticate(context.logger);
+    await client.authenticate(clientLog(context.logger));
   } catch (err) {
     if (err instanceof SalesforceOAuthError) {
       throw new IntegrationProviderAuthenticationError({

@@ -81,6 +81,13 @@ const MUTING_UNREADABLE: Fault = {
   times: Infinity,
 };
 
+/** The warnings `run` would post to the job's log in JupiterOne. */
+function postedWarnings(run: IntegrationRun): string[] {
+  return run.events
+    .filter((event) => event.level === 'warn')
+    .map((event) => event.description);
+}
+
 function statusOf(run: IntegrationRun, stepId: string) {
   return run.steps.find((step) => step.id === stepId)?.status;
 }
@@ -130,6 +137,20 @@ describe('faults to survive: the graph is complete afterwards', () => {
     );
   });
 
+  test('a query started over counts the records it reads again, one line a page', async () => {
+    // 78 permission sets, 10 to a page: the restart reads pages 1 and 2 again.
+    const { run } = await runWithFaults(
+      [{ kind: 'invalid-locator', target: 'PermissionSet', page: 3 }],
+      {},
+      10,
+    );
+    expectComplete(run);
+    const repeats = run.logs.filter((record) =>
+      record.message.includes('records of this page were read before'),
+    );
+    expect(repeats.map((record) => record.fields.repeated)).toEqual([10, 10]);
+  });
+
   test('pages of three records, and steps interleaving at every page', async () => {
     // Many small pages make steps flush the graph while others read it.
     const { run } = await runWithFaults([], {}, 3);
@@ -173,6 +194,8 @@ describe('faults to survive: the graph is complete afterwards', () => {
       record.message.startsWith('Salesforce rotated the refresh token'),
     );
     expect(warnings).toHaveLength(1);
+    // `run` posts it to the job's log, where the operator looks.
+    expect(postedWarnings(run)).toEqual([warnings[0].message]);
   });
 
   test('API usage past 90% of the allowance is warned about once', async () => {
@@ -186,6 +209,7 @@ describe('faults to survive: the graph is complete afterwards', () => {
     );
     expect(warnings).toHaveLength(1);
     expect(warnings[0].fields.apiUsage).toEqual({ used: 13800, limit: 15000 });
+    expect(postedWarnings(run)).toEqual([warnings[0].message]);
     // Every step's summary reports the org's API usage.
     const summaries = run.logs.filter((record) => record.fields.object);
     expect(summaries.length).toBeGreaterThan(10);
@@ -561,7 +585,7 @@ describe('faults to report: the step fails, its types are partial', () => {
     expect(statusOf(run, 'fetch-users')).toBe('failure');
     expect(run.partialTypes).toContain('salesforce_user');
     expect(failureMessages(run)).toMatch(
-      '1 User record was left out, so that JupiterOne keeps what it had of them: 1 × privileges unknown: their profile was not collected (first: 005Do000000PVvJIAW, missing 00eDo000000gtbIIAQ). The first 20 of each reason are logged as skipped records',
+      '1 User record was left out, so that JupiterOne keeps what it had of them: 1 × privileges unknown: their profile was not collected (created during the run, or hidden from the integration user): run again (first: 005Do000000PVvJIAW, missing 00eDo000000gtbIIAQ). The first 20 of each reason are logged as skipped records',
     );
     const skipped = run.logs.filter(
       (record) => record.message === 'Skipped record',
@@ -571,6 +595,20 @@ describe('faults to report: the step fails, its types are partial', () => {
         id: '005Do000000PVvJIAW',
         missing: '00eDo000000gtbIIAQ',
       }),
+    );
+  });
+
+  test('the step fails naming each profile its users miss, not only the first', async () => {
+    const dataset = loadDevOrg();
+    const missing = ['00eDo000000gtbIIAQ', '00eDo000000gtbKIAQ'];
+    dataset.Profile = dataset.Profile.filter(
+      (profile) => !missing.includes(profile.Id),
+    );
+    const { run } = await runWithFaults([], {}, 20, dataset);
+    expect(failureMessages(run)).toMatch(
+      `2 × privileges unknown: their profile was not collected (created during the run, or hidden from the integration user): run again (first: 005Do000000PVvJIAW, missing ${missing.join(
+        ', ',
+      )})`,
     );
   });
 
@@ -587,7 +625,7 @@ describe('faults to report: the step fails, its types are partial', () => {
           (profile) => profile.Id !== '00eDo000000gtbIIAQ',
         );
       },
-      'their profile was not collected',
+      'their profile was not collected (created during the run, or hidden from the integration user): run again',
     ],
     [
       'a user Salesforce gave no profile',
@@ -864,6 +902,10 @@ describe('fields the org does not offer the integration user', () => {
       'Salesforce has no Profile.PermissionsManageEncryptionKeys',
       'Salesforce has no User.Title',
     ]);
+    expect(postedWarnings(run)).toHaveLength(4);
+    expect(postedWarnings(run)).toContain(
+      'Salesforce has no User.Title for the integration user: field-level security hides it, or the org lacks it. Reading User without it: the property is left unset on every record, and JupiterOne drops the values it held; give the integration user read access to the field to have it',
+    );
     // The dev org's 13 queries, and a refused first page for each of four.
     expect(org.calls.query).toBe(17);
   });

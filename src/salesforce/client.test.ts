@@ -361,10 +361,10 @@ test('a token for another instance is followed with a warning naming instanceUrl
     }),
     { send },
   );
-  const log = { info: jest.fn(), warn: jest.fn() };
+  const log = { info: jest.fn(), warn: jest.fn(), alert: jest.fn() };
   await client.authenticate(log);
   expect(client.instanceUrl).toBe(other);
-  expect(log.warn).toHaveBeenCalledWith(
+  expect(log.alert).toHaveBeenCalledWith(
     { from: configured, to: other },
     `The access token is for the org at ${other}, not at instanceUrl ${configured}: collecting ${other}. Set instanceUrl to it, or correct loginUrl if that is not the org meant`,
   );
@@ -372,5 +372,5 @@ test('a token for another instance is followed with a warning naming instanceUrl
   expect(client.instanceUrl).toBe(configured);
   await client.authenticate(log);
   expect(client.instanceUrl).toBe(configured);
-  expect(log.warn).toHaveBeenCalledTimes(1);
+  expect(log.alert).toHaveBeenCalledTimes(1);
 });

@@ -64,7 +64,11 @@ const PAGES_STARTED_EARLY = 10;
 /** Share of the daily API allowance past which the run warns, once. */
 const API_USAGE_WARNING = 0.9;
 
-const silentLog: ClientLog = { info: () => undefined, warn: () => undefined };
+const silentLog: ClientLog = {
+  info: () => undefined,
+  warn: () => undefined,
+  alert: () => undefined,
+};
 
 export interface ClientOptions {
   retry?: Partial<RetryPolicy>;
@@ -146,7 +150,7 @@ export class SalesforceClient {
   private adoptRefreshToken(rotated: string | undefined, log: ClientLog) {
     if (!rotated || rotated === this.refreshToken) return;
     if (this.refreshToken === this.settings.refreshToken) {
-      log.warn(
+      log.alert(
         {},
         'Salesforce rotated the refresh token (Refresh Token Rotation is on for the app), which revokes the configured refreshToken: the next run will fail with invalid_grant. Turn rotation off for the app, or use the client-credentials flow',
       );
@@ -165,7 +169,7 @@ export class SalesforceClient {
     const url = instanceUrl ? parsedUrl(instanceUrl) : undefined;
     if (!url || url.origin === this.instance) return;
     if (!isAllowedUrl(url)) {
-      log.warn(
+      log.alert(
         { instanceUrl: url.origin },
         'Ignoring an instance URL that is not https',
       );
@@ -175,7 +179,7 @@ export class SalesforceClient {
     if (url.origin === configured) {
       log.info({ to: configured }, 'The access token is for instanceUrl again');
     } else {
-      log.warn(
+      log.alert(
         { from: configured, to: url.origin },
         `The access token is for the org at ${url.origin}, not at instanceUrl ${configured}: collecting ${url.origin}. Set instanceUrl to it, or correct loginUrl if that is not the org meant`,
       );
@@ -226,7 +230,7 @@ export class SalesforceClient {
         Math.max(1, pages - 1),
         toTheEnd ? new PageSpill<unknown[]>(query.object) : undefined,
         (err) =>
-          reportTo.warn(
+          reportTo.alert(
             { object: query.object },
             `${err.message}; reading ${pages} pages ahead at most from now on, slower but complete`,
           ),
@@ -282,9 +286,9 @@ export class SalesforceClient {
       } catch (err) {
         const missing = !yieldedAny && droppableField(err, current);
         if (!missing) throw err;
-        log.warn(
+        log.alert(
           { object: query.object, field: missing },
-          `Salesforce has no ${query.object}.${missing} for the integration user: the org's edition or licences lack it, or field-level security hides it. Reading ${query.object} without it: a permission field reads as not granted (the org lacks that permission), any other is left unset`,
+          missingFieldWarning(query.object, missing),
         );
         current = {
           ...current,
@@ -520,7 +524,7 @@ export class SalesforceClient {
       this.usage.used >= API_USAGE_WARNING * this.usage.limit
     ) {
       this.usageWarned = true;
-      log.warn(
+      log.alert(
         { apiUsage: this.usage },
         `The org has used over ${
           API_USAGE_WARNING * 100
@@ -555,6 +559,23 @@ class HandedOverLog implements ClientLog {
   warn(fields: object, message: string): void {
     this.log.warn(fields, message);
   }
+
+  alert(fields: object, message: string): void {
+    this.log.alert(fields, message);
+  }
+}
+
+/**
+ * Salesforce answers a field the integration user cannot see as if it did
+ * not exist. A permission field is missing when the org's edition or
+ * licences lack the permission, or apiVersion predates it; any other, when
+ * field-level security hides it.
+ */
+function missingFieldWarning(object: string, field: string): string {
+  const missing = `Salesforce has no ${object}.${field} for the integration user`;
+  return field.startsWith('Permissions')
+    ? `${missing}: the org's edition or licences lack that permission, or apiVersion is older than it. Reading ${object} without it: the permission reads as not granted everywhere, and JupiterOne records it so; if the org has it, set apiVersion to the org's newest`
+    : `${missing}: field-level security hides it, or the org lacks it. Reading ${object} without it: the property is left unset on every record, and JupiterOne drops the values it held; give the integration user read access to the field to have it`;
 }
 
 /** The field of the query Salesforce lacks, when the query can do without it. */

@@ -1,10 +1,15 @@
 import { IntegrationProviderAPIError } from '@jupiterone/integration-sdk-core';
 import { IdSet } from './idSet';
 
-/** What the client logs through; a step's logger fits. */
+/** What the client logs through (src/steps/operatorLog.ts makes one). */
 export interface ClientLog {
   info(fields: object, message: string): void;
   warn(fields: object, message: string): void;
+  /**
+   * A warning the operator must act on, or must know changed the data:
+   * also posted to the job's log in JupiterOne, where `warn` is not.
+   */
+  alert(fields: object, message: string): void;
 }
 
 /** One page of a query, as Salesforce answers it. */
@@ -98,7 +103,8 @@ export function nextPagePath<T>(
 /**
  * The records not yielded before, without Salesforce's per-record
  * `attributes`. Overwriting `attributes` rather than deleting it keeps V8's
- * fast property layout for the record.
+ * fast property layout for the record. Records yielded before (a query
+ * started over reads them all again) are counted in one line a page.
  */
 export function unseen<T extends { Id: string }>(
   records: T[],
@@ -107,17 +113,22 @@ export function unseen<T extends { Id: string }>(
   log: ClientLog,
 ): T[] {
   const fresh: T[] = [];
+  let first: string | undefined;
   for (const record of records) {
     if (yielded.has(record.Id)) {
-      log.info(
-        { object, id: record.Id },
-        'Salesforce delivered a record twice; keeping it once',
-      );
+      first ??= record.Id;
       continue;
     }
     yielded.add(record.Id);
     (record as { attributes?: unknown }).attributes = undefined;
     fresh.push(record);
+  }
+  const repeated = records.length - fresh.length;
+  if (repeated > 0) {
+    log.info(
+      { object, repeated, first },
+      `${repeated} ${object} records of this page were read before (the query was started over, or Salesforce sent them twice): kept once`,
+    );
   }
   return fresh;
 }

@@ -10,6 +10,7 @@ import { getSalesforceClient } from '../execution';
 import { Query } from '../salesforce/client';
 import { defined, StepLedger } from './ledger';
 import { RelationshipBatches } from './relationshipBatches';
+import { clientLog, warnOperator } from './operatorLog';
 
 /** A record left out of the graph: why, and what to log with its id. */
 export interface Withheld {
@@ -34,11 +35,11 @@ export interface ObjectCollection<R> {
   /** The permission to name when the object cannot be read. */
   permissionToGrant?: string;
   /**
-   * Whether the caller carries on without the object when it cannot be
-   * read, instead of failing (and so marking its types partial): the
-   * missing-permission warning says which.
+   * The property the object only adds to, when the caller carries on
+   * without the object if it cannot be read, instead of failing (and so
+   * marking its types partial): the missing-permission warning names it.
    */
-  optional?: boolean;
+  optionalFor?: string;
 }
 
 /**
@@ -120,12 +121,12 @@ export async function* queryObject<R extends { Id: string }>(
   context: IntegrationStepExecutionContext<IntegrationConfig>,
   collection: Pick<
     ObjectCollection<R>,
-    'query' | 'permissionToGrant' | 'optional'
+    'query' | 'permissionToGrant' | 'optionalFor'
   >,
 ): AsyncGenerator<R[]> {
   const client = getSalesforceClient(context);
   try {
-    yield* client.query<R>(collection.query, context.logger);
+    yield* client.query<R>(collection.query, clientLog(context.logger));
   } catch (err) {
     if (isMissingPermission(err)) reportMissingPermission(context, collection);
     throw err;
@@ -147,19 +148,20 @@ function reportMissingPermission<R>(
   {
     query: { object },
     permissionToGrant,
-    optional,
-  }: Pick<ObjectCollection<R>, 'query' | 'permissionToGrant' | 'optional'>,
+    optionalFor,
+  }: Pick<ObjectCollection<R>, 'query' | 'permissionToGrant' | 'optionalFor'>,
 ) {
   const grant =
     permissionToGrant ??
     `read access to ${object} (View Setup and Configuration covers the setup objects)`;
-  const consequence = optional
-    ? 'The properties it gives are left unset.'
-    : 'Its data is marked partial.';
+  const consequence = optionalFor
+    ? `\`${optionalFor}\` is left unset on every user, and JupiterOne drops the values it held.`
+    : 'Its data is marked partial: JupiterOne keeps what it had of it.';
   const description = `The integration user cannot read ${object}: grant it ${grant}, or the org lacks that object. ${consequence}`;
-  context.logger.warn({ object }, description);
-  context.logger.publishWarnEvent({
-    name: IntegrationWarnEventName.MissingPermission,
+  warnOperator(
+    context.logger,
+    { object },
     description,
-  });
+    IntegrationWarnEventName.MissingPermission,
+  );
 }

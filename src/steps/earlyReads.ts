@@ -12,6 +12,7 @@ import {
   USER_FIELDS,
   USER_LOGIN_FIELDS,
 } from '../salesforce/objects';
+import { clientLog } from './operatorLog';
 
 /*
  * The queries a step before theirs starts reading (SalesforceClient.
@@ -94,8 +95,11 @@ export function startReadingPermissionSetGroups(
   context: IntegrationStepExecutionContext<IntegrationConfig>,
 ): void {
   const client = getSalesforceClient(context);
-  client.startEarly(PERMISSION_SET_GROUPS_QUERY, context.logger);
-  client.startEarly(PERMISSION_SET_GROUP_COMPONENTS_QUERY, context.logger);
+  client.startEarly(PERMISSION_SET_GROUPS_QUERY, clientLog(context.logger));
+  client.startEarly(
+    PERMISSION_SET_GROUP_COMPONENTS_QUERY,
+    clientLog(context.logger),
+  );
 }
 
 /**
@@ -119,10 +123,16 @@ export function startReadingUsers(
   const client = getSalesforceClient(context);
   // A page of users takes far longer to convert than to fetch, and needs
   // about a page of second factors but four or more of assignments.
-  client.startEarly(usersQuery(client.settings), context.logger, { pages: 2 });
-  client.startEarly(SECOND_FACTORS_QUERY, context.logger, { pages: 2 });
-  client.startEarly(FROZEN_USERS_QUERY, context.logger, { pages: 2 });
-  client.startEarly(ASSIGNMENTS_QUERY, context.logger);
+  client.startEarly(usersQuery(client.settings), clientLog(context.logger), {
+    pages: 2,
+  });
+  client.startEarly(SECOND_FACTORS_QUERY, clientLog(context.logger), {
+    pages: 2,
+  });
+  client.startEarly(FROZEN_USERS_QUERY, clientLog(context.logger), {
+    pages: 2,
+  });
+  client.startEarly(ASSIGNMENTS_QUERY, clientLog(context.logger));
 }
 
 /**
@@ -140,7 +150,7 @@ export async function startReadingGroupMembers(
   if (await context.jobState.getData<boolean>(DataKeys.GROUPS_COLLECTED)) {
     getSalesforceClient(context).startEarly(
       GROUP_MEMBERS_QUERY,
-      context.logger,
+      clientLog(context.logger),
       { toTheEnd: true },
     );
   }

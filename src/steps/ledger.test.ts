@@ -16,18 +16,18 @@ function ledgerWithContext() {
   };
   const info = jest.spyOn(context.logger, 'info');
   const warn = jest.spyOn(context.logger, 'warn');
-  const publishWarnEvent = jest.spyOn(context.logger, 'publishWarnEvent');
+  const publishedEvent = jest.spyOn(context.logger, 'publishEvent');
   return {
     context,
     ledger: new StepLedger(context, 'User'),
     info,
     warn,
-    publishWarnEvent,
+    publishedEvent,
   };
 }
 
 test('a record that cannot be converted is logged with its Id, and fails the step in the end', () => {
-  const { ledger, info, warn, publishWarnEvent } = ledgerWithContext();
+  const { ledger, info, warn, publishedEvent } = ledgerWithContext();
   const converted = ledger.convert(
     [{ Id: '005A' }, { Id: '005B' }],
     (record) => {
@@ -58,7 +58,7 @@ test('a record that cannot be converted is logged with its Id, and fails the ste
     { skipped: { 'User could not be converted': 1 } },
     'Skipped User data: 1 × User could not be converted',
   );
-  expect(publishWarnEvent).toHaveBeenCalledTimes(1);
+  expect(publishedEvent).toHaveBeenCalledTimes(1);
 });
 
 test("finish names the step's own problems with the records it withheld", () => {
@@ -67,7 +67,7 @@ test("finish names the step's own problems with the records it withheld", () => 
   ledger.withhold('privileges unknown', '005B', { missing: '0PSY' });
 
   expect(() => ledger.finish(undefined, 'Roles were not collected')).toThrow(
-    '2 User records were left out, so that JupiterOne keeps what it had of them: 2 × privileges unknown (first: 005A, missing 0PSX). The first 20 of each reason are logged as skipped records. Roles were not collected',
+    '2 User records were left out, so that JupiterOne keeps what it had of them: 2 × privileges unknown (first: 005A, missing 0PSX, 0PSY). The first 20 of each reason are logged as skipped records. Roles were not collected',
   );
 });
 
@@ -77,7 +77,7 @@ test('finish does not fail a step that withheld nothing and has no problem', () 
 });
 
 test('a reference to an entity not collected is skipped; a null one is not', async () => {
-  const { context, ledger, info, publishWarnEvent } = ledgerWithContext();
+  const { context, ledger, info, publishedEvent } = ledgerWithContext();
   await context.jobState.addEntity({
     _key: '005A',
     _type: 'salesforce_user',
@@ -95,22 +95,23 @@ test('a reference to an entity not collected is skipped; a null one is not', asy
   expect(info).toHaveBeenCalledWith(
     {
       id: '00eX',
-      reason: 'salesforce_user_has_profile endpoint not collected',
+      reason:
+        'salesforce_user_has_profile to a salesforce_profile not collected (created or deleted during the run, or hidden from the integration user)',
       from: '005A',
       to: '00eX',
     },
     'Skipped record',
   );
-  expect(publishWarnEvent).toHaveBeenCalledWith(
+  expect(publishedEvent).toHaveBeenCalledWith(
     expect.objectContaining({
       description:
-        'Skipped User data: 1 × salesforce_user_has_profile endpoint not collected',
+        'Skipped User data: 1 × salesforce_user_has_profile to a salesforce_profile not collected (created or deleted during the run, or hidden from the integration user)',
     }),
   );
 });
 
 test('an omission is summed up without a warning', () => {
-  const { ledger, info, publishWarnEvent } = ledgerWithContext();
+  const { ledger, info, publishedEvent } = ledgerWithContext();
   ledger.omit('assignee not among the users read');
   ledger.finish();
 
@@ -120,5 +121,5 @@ test('an omission is summed up without a warning', () => {
     }),
     'Collected User records',
   );
-  expect(publishWarnEvent).not.toHaveBeenCalled();
+  expect(publishedEvent).not.toHaveBeenCalled();
 });

@@ -9,6 +9,7 @@ import {
 } from '@jupiterone/integration-sdk-core';
 import { getSalesforceClient } from '../execution';
 import { incompleteStepError } from './incomplete';
+import { warnOperator } from './operatorLog';
 
 interface StepContext {
   jobState: JobState;
@@ -29,7 +30,12 @@ export interface Converted<R> {
 export interface WithheldRecords {
   ids: string[];
   firstDetails: object;
+  /** The first few distinct ids the records miss, for the step's error. */
+  missing: Set<string>;
 }
+
+/** How many of the ids withheld records miss the step's error names. */
+const MISSING_NAMED = 5;
 
 /**
  * Counts what a step fetched, added and skipped, and says so once at the
@@ -94,11 +100,22 @@ export class StepLedger {
   }
 
   /** A record fetched but left out of the graph: reported as skipped. */
-  withhold(reason: string, id: string, details: object = {}): void {
+  withhold(
+    reason: string,
+    id: string,
+    details: { missing?: string; error?: string } = {},
+  ): void {
     this.fetched++;
-    const records = this.withheld.get(reason);
-    if (records) records.ids.push(id);
-    else this.withheld.set(reason, { ids: [id], firstDetails: details });
+    let records = this.withheld.get(reason);
+    if (!records) {
+      records = { ids: [], firstDetails: details, missing: new Set() };
+      this.withheld.set(reason, records);
+    }
+    records.ids.push(id);
+    // One more than named, to tell that there are more.
+    if (details.missing && records.missing.size <= MISSING_NAMED) {
+      records.missing.add(details.missing);
+    }
     this.skip(reason, id, details);
   }
 
@@ -122,16 +139,20 @@ export class StepLedger {
     if (!fromKey || !toKey) {
       return undefined;
     }
-    const notCollected = !this.has(fromKey)
-      ? fromKey
+    const missingEnd = !this.has(fromKey)
+      ? { key: fromKey, type: metadata.sourceType }
       : !this.has(toKey)
-      ? toKey
+      ? { key: toKey, type: metadata.targetType }
       : undefined;
-    if (notCollected) {
-      this.skip(endpointNotCollected(metadata), notCollected, {
-        from: fromKey,
-        to: toKey,
-      });
+    if (missingEnd) {
+      this.skip(
+        endpointNotCollected(metadata, missingEnd.type),
+        missingEnd.key,
+        {
+          from: fromKey,
+          to: toKey,
+        },
+      );
       return undefined;
     }
     increment(this.relationships, metadata._type);
@@ -173,7 +194,12 @@ export class StepLedger {
    * deleted in Salesforce.
    */
   unlinkedProblem(metadata: StepRelationshipMetadata): string | undefined {
-    const count = this.skipped.get(endpointNotCollected(metadata));
+    const endTypes = new Set([metadata.sourceType, metadata.targetType]);
+    const count = [...endTypes].reduce(
+      (sum, type) =>
+        sum + (this.skipped.get(endpointNotCollected(metadata, type)) ?? 0),
+      0,
+    );
     return count
       ? `${count} ${metadata._type} ${
           count === 1 ? 'relationship was' : 'relationships were'
@@ -223,11 +249,12 @@ export class StepLedger {
       )
         .map(([reason, count]) => `${count} × ${reason}`)
         .join('; ')}`;
-      logger.warn({ skipped }, description);
-      logger.publishWarnEvent({
-        name: IntegrationWarnEventName.MissingEntity,
+      warnOperator(
+        logger,
+        { skipped },
         description,
-      });
+        IntegrationWarnEventName.MissingEntity,
+      );
     }
   }
 
@@ -236,9 +263,10 @@ export class StepLedger {
     if (this.withheld.size === 0) return undefined;
     const ids = this.withheldIds;
     const reasons = [...this.withheld].map(
-      ([reason, { ids, firstDetails }]) =>
+      ([reason, { ids, firstDetails, missing }]) =>
         `${ids.length} × ${reason} (first: ${ids[0]}${detailsOf(
           firstDetails,
+          missing,
         )})`,
     );
     return `${ids.length} ${this.objectName} ${
@@ -262,8 +290,15 @@ export class StepLedger {
   }
 }
 
-function detailsOf(details: { missing?: string; error?: string }): string {
-  if (details.missing) return `, missing ${details.missing}`;
+function detailsOf(
+  details: { missing?: string; error?: string },
+  missing: Set<string>,
+): string {
+  if (missing.size > 0) {
+    const named = [...missing].slice(0, MISSING_NAMED);
+    const more = missing.size > MISSING_NAMED ? ' and more' : '';
+    return `, missing ${named.join(', ')}${more}`;
+  }
   if (details.error) return `: ${details.error}`;
   return '';
 }
@@ -278,6 +313,9 @@ export function defined<T>(items: (T | undefined)[]): T[] {
   return items.filter((item): item is T => item !== undefined);
 }
 
-function endpointNotCollected(metadata: StepRelationshipMetadata): string {
-  return `${metadata._type} endpoint not collected`;
+function endpointNotCollected(
+  metadata: StepRelationshipMetadata,
+  missingType: string,
+): string {
+  return `${metadata._type} to a ${missingType} not collected (created or deleted during the run, or hidden from the integration user)`;
 }

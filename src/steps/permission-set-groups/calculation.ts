@@ -9,6 +9,7 @@ import { IntegrationConfig } from '../../config';
 import { Withheld } from '../collect';
 import { SalesforcePermissionSetGroup } from '../../salesforce/objects';
 import { ComponentsRead } from './components';
+import { warnOperator } from '../operatorLog';
 
 /**
  * Each group's permissions as Salesforce last calculated them, muting
@@ -110,11 +111,14 @@ export class GroupCalculation {
     });
     const pending = gaps.filter((gap) => gap.status !== 'Updated');
     if (pending.length > 0) {
-      context.logger.warn(
+      warnOperator(
+        context.logger,
         { groups: pending.slice(0, 20) },
         `${countOf(
           pending.length,
-        )} not recalculated (status Outdated, Updating or Failed) whose components grant other permissions: their users are given what Salesforce last calculated, until a recalculation succeeds`,
+        )} not recalculated (status Outdated, Updating or Failed) whose components grant other permissions: their users are given what Salesforce last calculated, until a recalculation succeeds (${namesOf(
+          pending,
+        )})`,
       );
     }
     const updated = gaps.filter((gap) => gap.status === 'Updated');
@@ -131,6 +135,15 @@ export class GroupCalculation {
 
 function countOf(groups: number): string {
   return `${groups} permission set ${groups === 1 ? 'group' : 'groups'}`;
+}
+
+/** The first few groups by name and status, for a line the job log shows. */
+function namesOf(gaps: { group: string; status: string | null }[]): string {
+  const named = gaps
+    .slice(0, 5)
+    .map(({ group, status }) => `${group}: ${status}`);
+  const more = gaps.length - named.length;
+  return named.join('; ') + (more > 0 ? `; and ${more} more` : '');
 }
 
 /**

@@ -63,7 +63,8 @@ export function unknownPrivileges(
     }
     if (!sources.profiles[user.ProfileId]) {
       return {
-        reason: 'their profile was not collected',
+        reason:
+          'their profile was not collected (created during the run, or hidden from the integration user): run again',
         missing: user.ProfileId,
       };
     }
@@ -91,7 +92,8 @@ function unknownAssignment(
     return { reason: 'permission sets were not collected' };
   }
   return {
-    reason: 'they hold a permission set that was not collected',
+    reason:
+      'they hold a permission set that was not collected (created during the run, or hidden from the integration user): run again',
     missing,
   };
 }

@@ -9,6 +9,7 @@ import { OptionalFacts } from './optionalFacts';
 export const FROZEN_USERS: OptionalFacts<SalesforceUserLogin, boolean> = {
   query: FROZEN_USERS_QUERY,
   permissionToGrant: 'the Manage Users permission',
+  property: 'frozen',
   valueOf: (row) => row.IsFrozen === true,
   rowsName: 'frozen logins',
 };

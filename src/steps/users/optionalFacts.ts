@@ -12,6 +12,8 @@ export interface OptionalFacts<R, V> {
   query: Query;
   /** What Salesforce asks of the integration user to show the object. */
   permissionToGrant: string;
+  /** The user property the rows give. */
+  property: string;
   valueOf: (row: R) => V;
   /** What the rows are, for the step's summary. */
   rowsName: string;
@@ -27,12 +29,18 @@ export function readOptionalFacts<R extends { Id: string; UserId: string }, V>(
   context: IntegrationStepExecutionContext<IntegrationConfig>,
   ledger: StepLedger,
   order: IdOrder,
-  { query, permissionToGrant, valueOf, rowsName }: OptionalFacts<R, V>,
+  {
+    query,
+    permissionToGrant,
+    property,
+    valueOf,
+    rowsName,
+  }: OptionalFacts<R, V>,
 ): MergeByUser<R, V> {
   const rows = queryObject<R>(context, {
     query,
     permissionToGrant,
-    optional: true,
+    optionalFor: property,
   });
   return new MergeByUser(ledger.countingFetched(rows), order, {
     object: query.object,

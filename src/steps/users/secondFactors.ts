@@ -24,6 +24,7 @@ export const SECOND_FACTORS: OptionalFacts<
 > = {
   query: SECOND_FACTORS_QUERY,
   permissionToGrant: 'the Manage Multi-Factor Authentication in API permission',
+  property: 'mfaEnabled',
   valueOf: hasSecondFactor,
   rowsName: 'second factors',
 };

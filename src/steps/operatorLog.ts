@@ -1,0 +1,32 @@
+import {
+  IntegrationLogger,
+  PublishEventLevel,
+} from '@jupiterone/integration-sdk-core';
+import { ClientLog } from '../salesforce/paging';
+
+/** The event name of warnings that have none of the SDK's own. */
+const OPERATOR_WARNING = 'warn_salesforce';
+
+/**
+ * A warning the operator must act on, or must know changed the data:
+ * logged, since `collect` posts no events, and posted to the job's log in
+ * JupiterOne by `run`, which does not send log lines.
+ */
+export function warnOperator(
+  logger: IntegrationLogger,
+  fields: object,
+  description: string,
+  name: string = OPERATOR_WARNING,
+): void {
+  logger.warn(fields, description);
+  logger.publishEvent({ name, description, level: PublishEventLevel.Warn });
+}
+
+/** A step's logger as the Salesforce client takes it. */
+export function clientLog(logger: IntegrationLogger): ClientLog {
+  return {
+    info: (fields, message) => logger.info(fields, message),
+    warn: (fields, message) => logger.warn(fields, message),
+    alert: (fields, message) => warnOperator(logger, fields, message),
+  };
+}
