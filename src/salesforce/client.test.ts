@@ -374,3 +374,36 @@ test('a token for another instance is followed with a warning naming instanceUrl
   expect(client.instanceUrl).toBe(configured);
   expect(log.alert).toHaveBeenCalledTimes(1);
 });
+
+test('an instance URL that is not https is ignored, and the operator told once, not at every renewal', async () => {
+  const configured = 'https://acme.my.salesforce.com';
+  const send: HttpSend = () =>
+    Promise.resolve({
+      status: 200,
+      headers: new Headers(),
+      json: {
+        access_token: 'token',
+        instance_url: 'http://acme.my.salesforce.com',
+      },
+      excerpt: '',
+    });
+  const client = new SalesforceClient(
+    parseIntegrationConfig({
+      instanceUrl: configured,
+      clientId: 'client-id',
+      clientSecret: 'client-secret',
+    }),
+    { send },
+  );
+  const log = { info: jest.fn(), warn: jest.fn(), alert: jest.fn() };
+  for (let renewal = 0; renewal < 3; renewal++) {
+    await client.authenticate(log);
+  }
+  expect(client.instanceUrl).toBe(configured);
+  expect(log.alert).toHaveBeenCalledTimes(1);
+  expect(log.alert).toHaveBeenCalledWith(
+    { instanceUrl: 'http://acme.my.salesforce.com' },
+    `The token endpoint named http://acme.my.salesforce.com as the org's instance, which is not https: ignored, queries go to ${configured}. Check loginUrl if this persists`,
+  );
+  expect(log.warn).toHaveBeenCalledTimes(2);
+});

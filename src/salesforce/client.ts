@@ -85,6 +85,8 @@ export class SalesforceClient {
   private refreshToken?: string;
   private usage?: ApiUsage;
   private usageWarned = false;
+  /** Told to the operator once each: instance URLs ignored, fields missing. */
+  private readonly alerted = new Set<string>();
   private limitError?: IntegrationProviderAPIError;
   private readonly retry: RetryPolicy;
   private readonly send: HttpSend;
@@ -169,9 +171,11 @@ export class SalesforceClient {
     const url = instanceUrl ? parsedUrl(instanceUrl) : undefined;
     if (!url || url.origin === this.instance) return;
     if (!isAllowedUrl(url)) {
-      log.alert(
+      this.alertOnce(
+        log,
+        url.origin,
         { instanceUrl: url.origin },
-        'Ignoring an instance URL that is not https',
+        `The token endpoint named ${url.origin} as the org's instance, which is not https: ignored, queries go to ${this.instance}. Check loginUrl if this persists`,
       );
       return;
     }
@@ -286,7 +290,11 @@ export class SalesforceClient {
       } catch (err) {
         const missing = !yieldedAny && droppableField(err, current);
         if (!missing) throw err;
-        log.alert(
+        // A permission missing from Profile is missing from PermissionSet
+        // and MutingPermissionSet too: the operator is told once.
+        this.alertOnce(
+          log,
+          missing,
           { object: query.object, field: missing },
           missingFieldWarning(query.object, missing),
         );
@@ -513,6 +521,21 @@ export class SalesforceClient {
     return url.toString();
   }
 
+  /** Alerts once for each subject; after that the line is only logged. */
+  private alertOnce(
+    log: ClientLog,
+    subject: string,
+    fields: object,
+    message: string,
+  ): void {
+    if (this.alerted.has(subject)) {
+      log.warn(fields, message);
+      return;
+    }
+    this.alerted.add(subject);
+    log.alert(fields, message);
+  }
+
   private recordApiUsage(response: HttpResponse, log: ClientLog) {
     const match = response.headers
       .get('sforce-limit-info')
@@ -526,9 +549,11 @@ export class SalesforceClient {
       this.usageWarned = true;
       log.alert(
         { apiUsage: this.usage },
-        `The org has used over ${
+        `The org has used ${this.usage.used} of its ${
+          this.usage.limit
+        } daily API requests, over ${
           API_USAGE_WARNING * 100
-        }% of its daily API allowance`,
+        }%: once they are spent, this integration's requests and every other client's fail until Salesforce's 24-hour window frees some`,
       );
     }
   }
@@ -568,13 +593,13 @@ class HandedOverLog implements ClientLog {
 /**
  * Salesforce answers a field the integration user cannot see as if it did
  * not exist. A permission field is missing when the org's edition or
- * licences lack the permission, or apiVersion predates it; any other, when
- * field-level security hides it.
+ * licences lack the permission (every one read is in API version 56.0,
+ * the oldest accepted); any other, when field-level security hides it.
  */
 function missingFieldWarning(object: string, field: string): string {
   const missing = `Salesforce has no ${object}.${field} for the integration user`;
   return field.startsWith('Permissions')
-    ? `${missing}: the org's edition or licences lack that permission, or apiVersion is older than it. Reading ${object} without it: the permission reads as not granted everywhere, and JupiterOne records it so; if the org has it, set apiVersion to the org's newest`
+    ? `${missing}: the org's edition or licences lack that permission. Reading profiles, permission sets and muting permission sets without it: no one holds it, and JupiterOne records it so`
     : `${missing}: field-level security hides it, or the org lacks it. Reading ${object} without it: the property is left unset on every record, and JupiterOne drops the values it held; give the integration user read access to the field to have it`;
 }
 

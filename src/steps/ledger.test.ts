@@ -96,7 +96,7 @@ test('a reference to an entity not collected is skipped; a null one is not', asy
     {
       id: '00eX',
       reason:
-        'salesforce_user_has_profile to a salesforce_profile not collected (created or deleted during the run, or hidden from the integration user)',
+        'salesforce_user_has_profile to a salesforce_profile not collected (its step failed or left it out, it was created or deleted during the run, or it is hidden from the integration user)',
       from: '005A',
       to: '00eX',
     },
@@ -105,7 +105,7 @@ test('a reference to an entity not collected is skipped; a null one is not', asy
   expect(publishedEvent).toHaveBeenCalledWith(
     expect.objectContaining({
       description:
-        'Skipped User data: 1 × salesforce_user_has_profile to a salesforce_profile not collected (created or deleted during the run, or hidden from the integration user)',
+        'Skipped User data: 1 × salesforce_user_has_profile to a salesforce_profile not collected (its step failed or left it out, it was created or deleted during the run, or it is hidden from the integration user)',
     }),
   );
 });

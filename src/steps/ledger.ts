@@ -317,5 +317,5 @@ function endpointNotCollected(
   metadata: StepRelationshipMetadata,
   missingType: string,
 ): string {
-  return `${metadata._type} to a ${missingType} not collected (created or deleted during the run, or hidden from the integration user)`;
+  return `${metadata._type} to a ${missingType} not collected (its step failed or left it out, it was created or deleted during the run, or it is hidden from the integration user)`;
 }

@@ -64,7 +64,7 @@ export function unknownPrivileges(
     if (!sources.profiles[user.ProfileId]) {
       return {
         reason:
-          'their profile was not collected (created during the run, or hidden from the integration user): run again',
+          'their profile was not collected (created during the run, and there next time; or hidden from the integration user, who needs View Setup and Configuration)',
         missing: user.ProfileId,
       };
     }
@@ -93,7 +93,7 @@ function unknownAssignment(
   }
   return {
     reason:
-      'they hold a permission set that was not collected (created during the run, or hidden from the integration user): run again',
+      'they hold a permission set that was not collected (created during the run, and there next time; or hidden from the integration user, who needs View Setup and Configuration)',
     missing,
   };
 }
