@@ -429,7 +429,7 @@ describe('a permission set group not recalculated yet', () => {
     const warning = recalculationLog(run.logs);
     expect(warning?.level).toBe('warn');
     expect(warning?.message).toBe(
-      '1 permission set group not recalculated (status Outdated, Updating or Failed) whose components grant other permissions: their users are given what Salesforce last calculated, until a recalculation succeeds (Permission Set Group: Data Admin Group (DataAdminGroup): Outdated)',
+      '1 permission set group not recalculated (status Outdated, Updating or Failed) whose components grant other permissions: their users are given what Salesforce last calculated, until a recalculation succeeds (Permission Set Group: Data Admin Group (DataAdminGroup) is Outdated)',
     );
     // `run` posts it to the job's log too.
     expect(run.events).toContainEqual(

@@ -8,6 +8,7 @@ import {
 import { IntegrationConfig } from '../config';
 import { getSalesforceClient } from '../execution';
 import { Query } from '../salesforce/client';
+import { OptionalUserProperty } from './users/converter';
 import { defined, StepLedger } from './ledger';
 import { RelationshipBatches } from './relationshipBatches';
 import { clientLog, warnOperator } from './operatorLog';
@@ -35,11 +36,11 @@ export interface ObjectCollection<R> {
   /** The permission to name when the object cannot be read. */
   permissionToGrant?: string;
   /**
-   * The property the object only adds to, when the caller carries on
-   * without the object if it cannot be read, instead of failing (and so
-   * marking its types partial): the missing-permission warning names it.
+   * Set for an object that only gives the users this property: when it
+   * cannot be read, the caller carries on without it instead of failing
+   * (which would mark its types partial), and the warning names it.
    */
-  optionalFor?: string;
+  optionalUserProperty?: OptionalUserProperty;
 }
 
 /**
@@ -121,7 +122,7 @@ export async function* queryObject<R extends { Id: string }>(
   context: IntegrationStepExecutionContext<IntegrationConfig>,
   collection: Pick<
     ObjectCollection<R>,
-    'query' | 'permissionToGrant' | 'optionalFor'
+    'query' | 'permissionToGrant' | 'optionalUserProperty'
   >,
 ): AsyncGenerator<R[]> {
   const client = getSalesforceClient(context);
@@ -148,14 +149,17 @@ function reportMissingPermission<R>(
   {
     query: { object },
     permissionToGrant,
-    optionalFor,
-  }: Pick<ObjectCollection<R>, 'query' | 'permissionToGrant' | 'optionalFor'>,
+    optionalUserProperty,
+  }: Pick<
+    ObjectCollection<R>,
+    'query' | 'permissionToGrant' | 'optionalUserProperty'
+  >,
 ) {
   const grant =
     permissionToGrant ??
     `read access to ${object} (View Setup and Configuration covers the setup objects)`;
-  const consequence = optionalFor
-    ? `\`${optionalFor}\` is left unset on every user, and JupiterOne drops the values it held.`
+  const consequence = optionalUserProperty
+    ? `\`${optionalUserProperty}\` is left unset on every user, and JupiterOne drops the values it held.`
     : 'Its data is marked partial: JupiterOne keeps what it had of it.';
   const description = `The integration user cannot read ${object}: grant it ${grant}, or the org lacks that object. ${consequence}`;
   warnOperator(

@@ -121,18 +121,13 @@ export function startReadingUsers(
   context: IntegrationStepExecutionContext<IntegrationConfig>,
 ): void {
   const client = getSalesforceClient(context);
+  const log = clientLog(context.logger);
   // A page of users takes far longer to convert than to fetch, and needs
   // about a page of second factors but four or more of assignments.
-  client.startEarly(usersQuery(client.settings), clientLog(context.logger), {
-    pages: 2,
-  });
-  client.startEarly(SECOND_FACTORS_QUERY, clientLog(context.logger), {
-    pages: 2,
-  });
-  client.startEarly(FROZEN_USERS_QUERY, clientLog(context.logger), {
-    pages: 2,
-  });
-  client.startEarly(ASSIGNMENTS_QUERY, clientLog(context.logger));
+  client.startEarly(usersQuery(client.settings), log, { pages: 2 });
+  client.startEarly(SECOND_FACTORS_QUERY, log, { pages: 2 });
+  client.startEarly(FROZEN_USERS_QUERY, log, { pages: 2 });
+  client.startEarly(ASSIGNMENTS_QUERY, log);
 }
 
 /**

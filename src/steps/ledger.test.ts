@@ -90,22 +90,33 @@ test('a reference to an entity not collected is skipped; a null one is not', asy
   expect(
     ledger.relate(Relationships.USER_HAS_PROFILE, '005A', '00eX'),
   ).toBeUndefined();
+  expect(
+    ledger.relate(Relationships.GROUP_HAS_USER, '00GX', '005A'),
+  ).toBeUndefined();
   ledger.finish();
 
   expect(info).toHaveBeenCalledWith(
     {
       id: '00eX',
       reason:
-        'salesforce_user_has_profile to a salesforce_profile not collected (its step failed or left it out, it was created or deleted during the run, or it is hidden from the integration user)',
+        'salesforce_user_has_profile with its salesforce_profile end not collected',
       from: '005A',
       to: '00eX',
     },
     'Skipped record',
   );
+  expect(info).toHaveBeenCalledWith(
+    expect.objectContaining({
+      id: '00GX',
+      reason:
+        'salesforce_group_has_user with its salesforce_group end not collected',
+    }),
+    'Skipped record',
+  );
   expect(publishedEvent).toHaveBeenCalledWith(
     expect.objectContaining({
       description:
-        'Skipped User data: 1 × salesforce_user_has_profile to a salesforce_profile not collected (its step failed or left it out, it was created or deleted during the run, or it is hidden from the integration user)',
+        'Skipped User data: 1 × salesforce_user_has_profile with its salesforce_profile end not collected; 1 × salesforce_group_has_user with its salesforce_group end not collected. An end not collected: its step failed or left it out, or it was created or deleted during the run, or it is hidden from the integration user',
     }),
   );
 });

@@ -9,7 +9,7 @@ import {
 } from '@jupiterone/integration-sdk-core';
 import { getSalesforceClient } from '../execution';
 import { incompleteStepError } from './incomplete';
-import { warnOperator } from './operatorLog';
+import { firstFew, warnOperator } from './operatorLog';
 
 interface StepContext {
   jobState: JobState;
@@ -26,16 +26,15 @@ export interface Converted<R> {
   entities: Entity[];
 }
 
-/** Records withheld for one reason: their ids, and what the first lacks. */
+/**
+ * Records withheld for one reason: their ids, the distinct ids they miss
+ * (profiles or permission sets, a few in any org), and the first error.
+ */
 export interface WithheldRecords {
   ids: string[];
-  firstDetails: object;
-  /** The first few distinct ids the records miss, for the step's error. */
   missing: Set<string>;
+  firstError?: string;
 }
-
-/** How many of the ids withheld records miss the step's error names. */
-const MISSING_NAMED = 5;
 
 /**
  * Counts what a step fetched, added and skipped, and says so once at the
@@ -48,6 +47,8 @@ export class StepLedger {
   private readonly skipped = new Map<string, number>();
   private readonly omitted = new Map<string, number>();
   private readonly withheld = new Map<string, WithheldRecords>();
+  /** Relationships left out for an end not collected, by `_type`. */
+  private readonly unlinked = new Map<string, number>();
 
   constructor(
     private readonly context: StepContext,
@@ -108,14 +109,11 @@ export class StepLedger {
     this.fetched++;
     let records = this.withheld.get(reason);
     if (!records) {
-      records = { ids: [], firstDetails: details, missing: new Set() };
+      records = { ids: [], missing: new Set(), firstError: details.error };
       this.withheld.set(reason, records);
     }
     records.ids.push(id);
-    // One more than named, to tell that there are more.
-    if (details.missing && records.missing.size <= MISSING_NAMED) {
-      records.missing.add(details.missing);
-    }
+    if (details.missing) records.missing.add(details.missing);
     this.skip(reason, id, details);
   }
 
@@ -127,8 +125,9 @@ export class StepLedger {
   /**
    * A relationship between two entities the graph holds, found by key; none
    * when either key is null (the record references nothing). A reference to
-   * an entity that was not collected is skipped and counted under the
-   * relationship's type, logged with the id not collected and both ends.
+   * an entity that was not collected is skipped, counted under the
+   * relationship's type and the end missing, and logged with the id not
+   * collected and both ends.
    */
   relate(
     metadata: StepRelationshipMetadata,
@@ -146,13 +145,11 @@ export class StepLedger {
       : undefined;
     if (missingEnd) {
       this.skip(
-        endpointNotCollected(metadata, missingEnd.type),
+        `${metadata._type} with its ${missingEnd.type} end not collected`,
         missingEnd.key,
-        {
-          from: fromKey,
-          to: toKey,
-        },
+        { from: fromKey, to: toKey },
       );
+      increment(this.unlinked, metadata._type);
       return undefined;
     }
     increment(this.relationships, metadata._type);
@@ -194,12 +191,7 @@ export class StepLedger {
    * deleted in Salesforce.
    */
   unlinkedProblem(metadata: StepRelationshipMetadata): string | undefined {
-    const endTypes = new Set([metadata.sourceType, metadata.targetType]);
-    const count = [...endTypes].reduce(
-      (sum, type) =>
-        sum + (this.skipped.get(endpointNotCollected(metadata, type)) ?? 0),
-      0,
-    );
+    const count = this.unlinked.get(metadata._type);
     return count
       ? `${count} ${metadata._type} ${
           count === 1 ? 'relationship was' : 'relationships were'
@@ -248,7 +240,7 @@ export class StepLedger {
         skipped,
       )
         .map(([reason, count]) => `${count} × ${reason}`)
-        .join('; ')}`;
+        .join('; ')}${this.unlinked.size > 0 ? `. ${UNLINKED_CAUSES}` : ''}`;
       warnOperator(
         logger,
         { skipped },
@@ -263,10 +255,9 @@ export class StepLedger {
     if (this.withheld.size === 0) return undefined;
     const ids = this.withheldIds;
     const reasons = [...this.withheld].map(
-      ([reason, { ids, firstDetails, missing }]) =>
-        `${ids.length} × ${reason} (first: ${ids[0]}${detailsOf(
-          firstDetails,
-          missing,
+      ([reason, records]) =>
+        `${records.ids.length} × ${reason} (first: ${records.ids[0]}${detailsOf(
+          records,
         )})`,
     );
     return `${ids.length} ${this.objectName} ${
@@ -290,16 +281,9 @@ export class StepLedger {
   }
 }
 
-function detailsOf(
-  details: { missing?: string; error?: string },
-  missing: Set<string>,
-): string {
-  if (missing.size > 0) {
-    const named = [...missing].slice(0, MISSING_NAMED);
-    const more = missing.size > MISSING_NAMED ? ' and more' : '';
-    return `, missing ${named.join(', ')}${more}`;
-  }
-  if (details.error) return `: ${details.error}`;
+function detailsOf({ missing, firstError }: WithheldRecords): string {
+  if (missing.size > 0) return `, missing ${firstFew([...missing])}`;
+  if (firstError) return `: ${firstError}`;
   return '';
 }
 
@@ -313,9 +297,6 @@ export function defined<T>(items: (T | undefined)[]): T[] {
   return items.filter((item): item is T => item !== undefined);
 }
 
-function endpointNotCollected(
-  metadata: StepRelationshipMetadata,
-  missingType: string,
-): string {
-  return `${metadata._type} to a ${missingType} not collected (its step failed or left it out, it was created or deleted during the run, or it is hidden from the integration user)`;
-}
+/** Why an end of a relationship is not in the graph, said once a step. */
+const UNLINKED_CAUSES =
+  'An end not collected: its step failed or left it out, or it was created or deleted during the run, or it is hidden from the integration user';

@@ -22,6 +22,15 @@ export function warnOperator(
   logger.publishEvent({ name, description, level: PublishEventLevel.Warn });
 }
 
+/** The first few of a list, for a line the job log shows, and how many more. */
+export function firstFew(items: string[], separator = ', ', shown = 5): string {
+  const more = items.length - shown;
+  return (
+    items.slice(0, shown).join(separator) +
+    (more > 0 ? ` and ${more} more` : '')
+  );
+}
+
 /** A step's logger as the Salesforce client takes it. */
 export function clientLog(logger: IntegrationLogger): ClientLog {
   return {

@@ -9,7 +9,7 @@ import { IntegrationConfig } from '../../config';
 import { Withheld } from '../collect';
 import { SalesforcePermissionSetGroup } from '../../salesforce/objects';
 import { ComponentsRead } from './components';
-import { warnOperator } from '../operatorLog';
+import { firstFew, warnOperator } from '../operatorLog';
 
 /**
  * Each group's permissions as Salesforce last calculated them, muting
@@ -137,13 +137,12 @@ function countOf(groups: number): string {
   return `${groups} permission set ${groups === 1 ? 'group' : 'groups'}`;
 }
 
-/** The first few groups by name and status, for a line the job log shows. */
+/** The first few groups and their status, for a line the job log shows. */
 function namesOf(gaps: { group: string; status: string | null }[]): string {
-  const named = gaps
-    .slice(0, 5)
-    .map(({ group, status }) => `${group}: ${status}`);
-  const more = gaps.length - named.length;
-  return named.join('; ') + (more > 0 ? `; and ${more} more` : '');
+  return firstFew(
+    gaps.map(({ group, status }) => `${group} is ${status}`),
+    '; ',
+  );
 }
 
 /**

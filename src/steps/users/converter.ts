@@ -61,7 +61,7 @@ function isVouchedPerson(user: SalesforceUser): boolean {
   return VOUCHED_PEOPLE_USER_TYPES.has(user.UserType ?? '');
 }
 
-export function isSelfRegisteringUser(user: SalesforceUser): boolean {
+export function isExternalUser(user: SalesforceUser): boolean {
   return EXTERNAL_USER_TYPES.has(user.UserType ?? '');
 }
 
@@ -156,6 +156,9 @@ export interface UserAccess {
   /** Unknown (undefined) when UserLogin could not be read. */
   frozen?: boolean;
 }
+
+/** The user properties read from objects the integration user may not see. */
+export type OptionalUserProperty = Exclude<keyof UserAccess, 'access'>;
 
 export function createUserEntity(
   user: SalesforceUser,

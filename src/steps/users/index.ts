@@ -35,7 +35,7 @@ import {
   createUserPersonRelationship,
   hasHiddenProfile,
   hasUnusablePersonEmail,
-  isSelfRegisteringUser,
+  isExternalUser,
 } from './converter';
 
 /**
@@ -216,7 +216,7 @@ function personRelationship(user: SalesforceUser, ledger: StepLedger) {
     ledger.omit(
       'link to a J1 Person: an email address the J1 data model rejects',
     );
-  } else if (isSelfRegisteringUser(user)) {
+  } else if (isExternalUser(user)) {
     ledger.omit(
       'link to a J1 Person: an external user, whose address may be of their own choosing',
     );

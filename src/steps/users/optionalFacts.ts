@@ -6,6 +6,7 @@ import { StepLedger } from '../ledger';
 import { IdOrder } from './idOrder';
 import { MergeByUser } from './mergeByUser';
 import { unmatchedRowCounter } from './unmatchedRows';
+import { OptionalUserProperty } from './converter';
 
 export interface OptionalFacts<R, V> {
   /** Sorted by UserId. */
@@ -13,7 +14,7 @@ export interface OptionalFacts<R, V> {
   /** What Salesforce asks of the integration user to show the object. */
   permissionToGrant: string;
   /** The user property the rows give. */
-  property: string;
+  property: OptionalUserProperty;
   valueOf: (row: R) => V;
   /** What the rows are, for the step's summary. */
   rowsName: string;
@@ -40,7 +41,7 @@ export function readOptionalFacts<R extends { Id: string; UserId: string }, V>(
   const rows = queryObject<R>(context, {
     query,
     permissionToGrant,
-    optionalFor: property,
+    optionalUserProperty: property,
   });
   return new MergeByUser(ledger.countingFetched(rows), order, {
     object: query.object,
