@@ -35,8 +35,8 @@ export function escapeGraphData(html: string): string {
   return escaped;
 }
 
-/** The folder `collect` wrote: `.j1-integration` unless named. */
-function main(folder = path.resolve(process.argv[2] ?? '.j1-integration')) {
+/** Writes and escapes the page of the graph `collect` wrote in `folder`. */
+function writeGraphPage(folder: string) {
   const page = path.join(folder, 'index.html');
   execFileSync(
     path.join(PROJECT_ROOT, 'node_modules', '.bin', 'j1-integration'),
@@ -59,7 +59,7 @@ function main(folder = path.resolve(process.argv[2] ?? '.j1-integration')) {
 
 if (require.main === module) {
   try {
-    main();
+    writeGraphPage(path.resolve(process.argv[2] ?? '.j1-integration'));
   } catch (err) {
     console.error(`npm run graph: ${(err as Error).message}`);
     process.exitCode = 1;

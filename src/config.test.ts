@@ -145,16 +145,27 @@ describe('parseIntegrationConfig', () => {
 
   test.each([
     ['https://acme.my.salesforce.com@attacker.example', 'attacker.example'],
-    ['https://attacker.example\\@acme.my.salesforce.com', 'attacker.example'],
     ['https://admin:hunter2@acme.my.salesforce.com', 'acme.my.salesforce.com'],
     ['https:/acme.my.salesforce.com@attacker.example', 'attacker.example'],
     ['ht\ntps://acme.my.salesforce.com@attacker.example', 'attacker.example'],
-  ])('refuses %s, which sends to %s', (instanceUrl, host) => {
+  ])('refuses %s, whose credentials would go to %s', (instanceUrl, host) => {
     const message = problemsWith({ instanceUrl });
     expect(message).toMatch(
-      `instanceUrl has an "@", which would send the credentials to ${host}`,
+      `instanceUrl has a user name or password before an "@", which would send the credentials to ${host}: give the org's URL alone`,
     );
     expect(message).not.toMatch('hunter2');
+  });
+
+  test.each([
+    ['https://attacker.example\\@acme.my.salesforce.com', 'attacker.example'],
+    [
+      'https://acme.my.salesforce.com/_ui/search?str=jane@acme.com',
+      'acme.my.salesforce.com',
+    ],
+  ])('refuses %s, naming its host %s', (instanceUrl, host) => {
+    expect(problemsWith({ instanceUrl })).toMatch(
+      `instanceUrl has an "@" after its host, ${host}: give the org's URL alone`,
+    );
   });
 
   test('never echoes a URL with an "@", even one that does not parse', () => {
@@ -162,7 +173,7 @@ describe('parseIntegrationConfig', () => {
       instanceUrl: 'https://admin:hunter2@acme.my.salesforce.com:99999',
     });
     expect(message).toMatch(
-      'instanceUrl has an "@": no Salesforce URL has one',
+      'instanceUrl has an "@": give the org\'s URL alone',
     );
     expect(message).not.toMatch('hunter2');
   });

@@ -141,9 +141,9 @@ function parseUrl(
   if (text.includes('@')) {
     // Not echoed: what comes before the "@" may be a password.
     problems.push(
-      `${field} has an "@"${whereItWouldSend(
+      `${field} ${atSignProblem(
         text,
-      )}: no Salesforce URL has one; give the org's URL alone, such as https://name.my.salesforce.com`,
+      )}: give the org's URL alone, such as https://name.my.salesforce.com`,
     );
     return text;
   }
@@ -174,17 +174,23 @@ function parseUrl(
 }
 
 /**
- * An "@" makes what comes before it a user name and password, and hides
- * the host the URL parser takes (`https://acme.my.salesforce.com@elsewhere`
- * goes to `elsewhere`, and so do spellings with one slash or a backslash):
- * where it would send the credentials, when it parses at all.
+ * An "@" before the path makes what comes before it a user name and
+ * password, and hides the host the URL parser takes
+ * (`https://acme.my.salesforce.com@elsewhere` goes to `elsewhere`, and so
+ * do spellings with one slash); after it (a pasted search page, or a
+ * backslash URL parsers read as a slash), the host is named so that it can
+ * be checked. Refused either way: no URL the integration needs has one.
  */
-function whereItWouldSend(text: string): string {
+function atSignProblem(text: string): string {
+  let url: URL;
   try {
-    return `, which would send the credentials to ${new URL(text).host}`;
+    url = new URL(text);
   } catch {
-    return '';
+    return 'has an "@"';
   }
+  return url.username || url.password
+    ? `has a user name or password before an "@", which would send the credentials to ${url.host}`
+    : `has an "@" after its host, ${url.host}`;
 }
 
 /** `name.my.salesforce.com` and the like, pasted without `https://`. */

@@ -44,3 +44,60 @@ test.each([
 ])('refuses %s rather than guess', (_, query) => {
   expect(() => runJ1ql(query, GRAPH)).toThrow('J1QL subset');
 });
+
+describe('the rules the header documents', () => {
+  const DAY_MS = 24 * 60 * 60 * 1000;
+  const user = (name: string, properties: object): Entity =>
+    ({
+      _key: name,
+      _type: 'user',
+      _class: ['User'],
+      displayName: name,
+      ...properties,
+    } as Entity);
+  const isPerson = (from: string): Relationship =>
+    ({
+      _key: `${from}|is|person`,
+      _type: 'user_is_person',
+      _class: 'IS',
+      _mapping: {
+        sourceEntityKey: from,
+        targetEntity: { _class: 'Person', email: 'a@example.com' },
+      },
+    } as unknown as Relationship);
+  const graph: Graph = {
+    entities: [
+      user('ann', { privileges: ['A', 'B'], lastLoginOn: Date.now() }),
+      user('bob', { privileges: ['C'] }),
+      user('cy', { lastLoginOn: Date.now() - 100 * DAY_MS }),
+    ],
+    relationships: [isPerson('ann'), isPerson('bob')],
+  };
+  const names = (where: string) =>
+    runJ1ql(`FIND user WITH ${where} AS u RETURN u.displayName`, graph)
+      .map((row) => row['u.displayName'])
+      .sort();
+
+  test("prop = 'x' holds of a list with x; ('x' OR 'y') of one with either", () => {
+    expect(names("privileges = 'B'")).toEqual(['ann']);
+    expect(names("privileges = ('B' OR 'C')")).toEqual(['ann', 'bob']);
+  });
+
+  test('= undefined holds of an absent property, != of it too', () => {
+    expect(names('lastLoginOn = undefined')).toEqual(['bob']);
+    expect(names("privileges != 'C'")).toEqual(['ann', 'cy']);
+  });
+
+  test('date.now - N days compares epoch milliseconds', () => {
+    expect(names('lastLoginOn < date.now - 90 days')).toEqual(['cy']);
+  });
+
+  test('two users mapped to one Person meet one Person entity', () => {
+    expect(
+      runJ1ql(
+        'FIND Person AS p THAT IS user AS u RETURN u.displayName',
+        graph,
+      ).map((row) => row['u.displayName']),
+    ).toEqual(['ann', 'bob']);
+  });
+});

@@ -187,7 +187,9 @@ class Parser {
 
   private error(problem: string): Error {
     return new Error(
-      `J1QL subset: ${problem} at token ${this.position} of:\n${this.text}`,
+      `J1QL subset: ${problem} at "${
+        this.tokens[this.position - 1] ?? ''
+      }" in:\n${this.text}`,
     );
   }
 }
@@ -232,10 +234,12 @@ function matchesSelector(entity: Entity, selectors: string[]): boolean {
 
 /**
  * The graph as JupiterOne would hold it: a mapped relationship (user IS
- * Person) joins the entity its target describes, taken to exist.
+ * Person) joins the entity its target describes, taken to exist, one
+ * entity however many relationships map to it.
  */
 function withMappedTargets(graph: Graph): Graph {
   const entities = [...graph.entities];
+  const targets = new Set<string>();
   const relationships: Relationship[] = [];
   for (const relationship of graph.relationships) {
     const mapping = relationship._mapping as
@@ -246,11 +250,14 @@ function withMappedTargets(graph: Graph): Graph {
       continue;
     }
     const targetKey = `mapped:${JSON.stringify(mapping.targetEntity)}`;
-    entities.push({
-      ...mapping.targetEntity,
-      _key: targetKey,
-      _type: 'mapped_target',
-    } as Entity);
+    if (!targets.has(targetKey)) {
+      targets.add(targetKey);
+      entities.push({
+        ...mapping.targetEntity,
+        _key: targetKey,
+        _type: 'mapped_target',
+      } as Entity);
+    }
     relationships.push({
       ...relationship,
       _fromEntityKey: mapping.sourceEntityKey,

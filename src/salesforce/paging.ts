@@ -113,10 +113,10 @@ export function unseen<T extends { Id: string }>(
   log: ClientLog,
 ): T[] {
   const fresh: T[] = [];
-  let first: string | undefined;
+  let firstRepeated: string | undefined;
   for (const record of records) {
     if (yielded.has(record.Id)) {
-      first ??= record.Id;
+      firstRepeated ??= record.Id;
       continue;
     }
     yielded.add(record.Id);
@@ -126,7 +126,7 @@ export function unseen<T extends { Id: string }>(
   const repeated = records.length - fresh.length;
   if (repeated > 0) {
     log.info(
-      { object, repeated, first },
+      { object, repeated, firstRepeated },
       `${repeated} ${object} records of this page were read before (the query was started over, or Salesforce sent them twice): kept once`,
     );
   }
