@@ -1,4 +1,4 @@
-import { loadDataset, OrgDataset } from './dataset';
+import { knownObjects, loadDataset, OrgDataset } from './dataset';
 import { generateOrg, OrgSize } from './generate';
 import { DEV_CREDENTIALS, startLocalSalesforce } from './server';
 
@@ -94,6 +94,14 @@ function datasetFor({
   return generateOrg({ ...size, users: size.users });
 }
 
+/** Objects a folder has no file for, which are served with no rows. */
+function withoutObjects(dataset: OrgDataset): string {
+  const absent = knownObjects().filter((name) => !(name in dataset));
+  return absent.length > 0
+    ? ` (served with no rows, as if the org had none: ${absent.join(', ')})`
+    : '';
+}
+
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   if (args.includes('--help') || args.includes('-h')) {
@@ -109,7 +117,7 @@ async function main(): Promise<void> {
     latencyMs: options.latencyMs,
   });
   const source = options.datasetFolder
-    ? `the records of ${options.datasetFolder}`
+    ? `the records of ${options.datasetFolder}${withoutObjects(dataset!)}`
     : dataset
     ? `a generated org of ${options.size.users} users`
     : 'the recorded dev org';

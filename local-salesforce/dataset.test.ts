@@ -64,6 +64,24 @@ describe('loadDataset', () => {
     );
   });
 
+  test('names an object the local org does not know, and a field an object lacks', () => {
+    writeFileSync(
+      path.join(folder, 'PermissionSetAsignment.json'),
+      '{"records": []}',
+    );
+    expect(() => loadDataset(folder)).toThrow(
+      'the local org knows no PermissionSetAsignment',
+    );
+    rmSync(path.join(folder, 'PermissionSetAsignment.json'));
+    writeFileSync(
+      path.join(folder, 'User.json'),
+      '{"records": [{"Id": "005A", "Titel": "CEO"}]}',
+    );
+    expect(() => loadDataset(folder)).toThrow(
+      'record 005A has Titel, which User does not have in the local org',
+    );
+  });
+
   test('names a folder with no object in it', () => {
     expect(() => loadDataset(folder)).toThrow('holds no <sObject>.json file');
   });

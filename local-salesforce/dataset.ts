@@ -19,16 +19,50 @@ export function loadDevOrg(): OrgDataset {
 /**
  * An org from a folder laid out as the dev org's: one `<sObject>.json` per
  * object, a query response (`{ "records": [...] }`). A copy of the dev org's
- * folder, edited, serves an org of one's own making.
+ * folder, edited, serves an org of one's own making. An object or field the
+ * dev org does not record is refused, naming it: a misspelt one would
+ * otherwise be served as no rows, or as null, without a word.
  */
 export function loadDataset(folder: string): OrgDataset {
   const dataset: OrgDataset = {};
   for (const objectName of objectNamesIn(folder)) {
-    dataset[objectName] = readRecordedRecords(folder, objectName).map(
+    const records = readRecordedRecords(folder, objectName).map(
       withoutAttributes,
     );
+    checkAgainstSchema(join(folder, `${objectName}.json`), objectName, records);
+    dataset[objectName] = records;
   }
   return dataset;
+}
+
+/** The objects the local org knows: those the dev org records. */
+export function knownObjects(): string[] {
+  return [...loadedSchemas().keys()];
+}
+
+function checkAgainstSchema(
+  file: string,
+  objectName: string,
+  records: SObjectRecord[],
+): void {
+  const fields = schemaOf(objectName);
+  if (!fields) {
+    throw new Error(
+      `${file}: the local org knows no ${objectName}; its objects are ${knownObjects().join(
+        ', ',
+      )}`,
+    );
+  }
+  for (const record of records) {
+    const unknown = Object.keys(record).find(
+      (field) => !fields.includes(field),
+    );
+    if (unknown) {
+      throw new Error(
+        `${file}: record ${record.Id} has ${unknown}, which ${objectName} does not have in the local org (its fields are those of local-salesforce/data/dev-org/${objectName}.json)`,
+      );
+    }
+  }
 }
 
 function objectNamesIn(folder: string): string[] {
