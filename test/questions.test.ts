@@ -302,6 +302,14 @@ test('a deactivated user who keeps privileges is among the inactive privileged u
       'u.displayName',
     ),
   ).toEqual(['Integration User']);
+  expect(
+    ask(
+      graph,
+      'integration-salesforce-inactive-privileged-users',
+      'Inactive users still assigned permission sets or groups',
+      'p.displayName',
+    ),
+  ).toEqual(['Data Admin Group']);
 });
 
 test("an expired assignment is not among a person's permission sets", async () => {
