@@ -148,10 +148,12 @@ describe('parseIntegrationConfig', () => {
     ['https://admin:hunter2@acme.my.salesforce.com', 'acme.my.salesforce.com'],
     ['https:/acme.my.salesforce.com@attacker.example', 'attacker.example'],
     ['ht\ntps://acme.my.salesforce.com@attacker.example', 'attacker.example'],
+    ['https://@attacker.example', 'attacker.example'],
+    ['https://acme@ATTACKER.example', 'attacker.example'],
   ])('refuses %s, whose credentials would go to %s', (instanceUrl, host) => {
     const message = problemsWith({ instanceUrl });
     expect(message).toMatch(
-      `instanceUrl has a user name or password before an "@", which would send the credentials to ${host}: give the org's URL alone`,
+      `instanceUrl has an "@" before its host, which would send the credentials to ${host}: give the org's URL alone`,
     );
     expect(message).not.toMatch('hunter2');
   });

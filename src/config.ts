@@ -188,9 +188,21 @@ function atSignProblem(text: string): string {
   } catch {
     return 'has an "@"';
   }
-  return url.username || url.password
-    ? `has a user name or password before an "@", which would send the credentials to ${url.host}`
+  return authorityOf(text).includes('@')
+    ? `has an "@" before its host, which would send the credentials to ${url.host}`
     : `has an "@" after its host, ${url.host}`;
+}
+
+/**
+ * What a URL parser reads as the user and host: the text after the scheme
+ * and its slashes (either way round, with tabs and line breaks dropped, as
+ * URL parsers do) up to the path, query or fragment.
+ */
+function authorityOf(text: string): string {
+  return text
+    .replace(/[\t\n\r]/g, '')
+    .replace(/^[a-z][a-z0-9+.-]*:[\\/]*/i, '')
+    .split(/[/?#\\]/)[0];
 }
 
 /** `name.my.salesforce.com` and the like, pasted without `https://`. */

@@ -593,7 +593,7 @@ describe('faults to report: the step fails, its types are partial', () => {
     expect(skipped.map((record) => record.fields)).toContainEqual(
       expect.objectContaining({
         id: '005Do000000PVvJIAW',
-        missing: '00eDo000000gtbIIAQ',
+        missing: ['00eDo000000gtbIIAQ'],
       }),
     );
   });
@@ -609,6 +609,20 @@ describe('faults to report: the step fails, its types are partial', () => {
       `2 × privileges unknown: their profile was not collected (created during the run, and there next time; or hidden from the integration user, who needs View Setup and Configuration) (first: 005Do000000PVvJIAW, missing ${missing.join(
         ', ',
       )})`,
+    );
+  });
+
+  test('a user missing their profile and a permission set is withheld naming both', async () => {
+    const dataset = loadDevOrg();
+    // Morgan Lee's profile, and Experience Profile Manager, which Morgan holds.
+    const missing = ['00eDo000000gtbIIAQ', '0PSDo000000HgJJOA0'];
+    dataset.Profile = dataset.Profile.filter(({ Id }) => !missing.includes(Id));
+    dataset.PermissionSet = dataset.PermissionSet.filter(
+      ({ Id }) => !missing.includes(Id),
+    );
+    const { run } = await runWithFaults([], {}, 20, dataset);
+    expect(failureMessages(run)).toMatch(
+      `(first: 005Do000000PVvJIAW, missing ${missing.join(', ')})`,
     );
   });
 

@@ -101,3 +101,9 @@ describe('the rules the header documents', () => {
     ).toEqual(['ann', 'bob']);
   });
 });
+
+test('an error names the token the reader stopped at', () => {
+  expect(() => runJ1ql('FIND group AS g RETURNS g.displayName', GRAPH)).toThrow(
+    'J1QL subset: expected RETURN, at "RETURNS"',
+  );
+});

@@ -164,8 +164,11 @@ class Parser {
   }
 
   private reference(): { alias: string; property: string } {
-    const [alias, property, ...rest] = this.next().split('.');
-    if (!property || rest.length) throw this.error('expected alias.property');
+    const token = this.next();
+    const [alias, property, ...rest] = token.split('.');
+    if (!property || rest.length) {
+      throw this.error(`expected alias.property, not ${token}`);
+    }
     return { alias, property };
   }
 
@@ -187,9 +190,11 @@ class Parser {
 
   private error(problem: string): Error {
     return new Error(
-      `J1QL subset: ${problem} at "${
-        this.tokens[this.position - 1] ?? ''
-      }" in:\n${this.text}`,
+      `J1QL subset: ${problem}, at ${
+        this.position < this.tokens.length
+          ? `"${this.tokens[this.position]}"`
+          : 'the end'
+      } in:\n${this.text}`,
     );
   }
 }

@@ -29,13 +29,8 @@ const ALL_QUERIES = QUESTIONS.flatMap(({ id, queries }) =>
   queries.map(({ name }) => [id, name] as const),
 );
 
-/** The queries this file has run, every one of which must be. */
+/** The queries the tests have run: the last test wants every one. */
 const run = new Set<string>();
-
-afterAll(() => {
-  const unrun = ALL_QUERIES.filter(([id, name]) => !run.has(`${id} / ${name}`));
-  expect(unrun).toEqual([]);
-});
 
 function queryText(questionId: string, queryName: string): string {
   const query = QUESTIONS.find(({ id }) => id === questionId)?.queries.find(
@@ -289,8 +284,11 @@ test('an assignment expiring within 30 days is listed, one expired or further of
 
 test('a deactivated user who keeps privileges is among the inactive privileged users', async () => {
   const dataset = loadDevOrg();
+  // Security User's only assignment (User Manager) has expired.
   dataset.User = dataset.User.map((user) =>
-    user.Name === 'Integration User' ? { ...user, IsActive: false } : user,
+    ['Integration User', 'Security User'].includes(String(user.Name))
+      ? { ...user, IsActive: false }
+      : user,
   );
   const graph = await collectGraph(dataset);
 
@@ -332,4 +330,14 @@ test("an expired assignment is not among a person's permission sets", async () =
       's.displayName',
     ),
   ).toEqual(['Experience Profile Manager']);
+});
+
+// Last, so that the tests above have run their queries; run on its own
+// (jest -t), it has nothing to check.
+test('every managed query is pinned by a test above', () => {
+  if (run.size === 0) return;
+  const unpinned = ALL_QUERIES.filter(
+    ([id, name]) => !run.has(`${id} / ${name}`),
+  );
+  expect(unpinned).toEqual([]);
 });

@@ -104,7 +104,7 @@ export class StepLedger {
   withhold(
     reason: string,
     id: string,
-    details: { missing?: string; error?: string } = {},
+    details: { missing?: string | string[]; error?: string } = {},
   ): void {
     this.fetched++;
     let records = this.withheld.get(reason);
@@ -113,7 +113,9 @@ export class StepLedger {
       this.withheld.set(reason, records);
     }
     records.ids.push(id);
-    if (details.missing) records.missing.add(details.missing);
+    for (const missing of ([] as string[]).concat(details.missing ?? [])) {
+      records.missing.add(missing);
+    }
     this.skip(reason, id, details);
   }
 

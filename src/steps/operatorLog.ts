@@ -27,7 +27,7 @@ export function firstFew(items: string[], separator = ', ', shown = 5): string {
   const more = items.length - shown;
   return (
     items.slice(0, shown).join(separator) +
-    (more > 0 ? ` and ${more} more` : '')
+    (more > 0 ? `${separator}and ${more} more` : '')
   );
 }
 

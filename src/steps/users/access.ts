@@ -34,8 +34,8 @@ export async function readAccessSources(
 /** Why a user's privileges cannot be worked out, and what is missing. */
 export interface UnknownPrivileges {
   reason: string;
-  /** The profile, permission set or permission set group not known. */
-  missing?: string;
+  /** The profile, permission sets or permission set groups not known. */
+  missing?: string[];
 }
 
 /**
@@ -54,24 +54,38 @@ export function unknownPrivileges(
   sources: AccessSources,
   now: number,
 ): UnknownPrivileges | undefined {
-  if (!hasHiddenProfile(user)) {
-    if (!user.ProfileId) {
-      return { reason: 'Salesforce gave them no profile' };
-    }
-    if (!sources.profiles) {
-      return { reason: 'profiles were not collected' };
-    }
-    if (!sources.profiles[user.ProfileId]) {
-      return {
-        reason:
-          'their profile was not collected (created during the run, and there next time; or hidden from the integration user, who needs View Setup and Configuration)',
-        missing: user.ProfileId,
-      };
-    }
+  const unknowns = [
+    unknownProfile(user, sources),
+    ...inForce(assignments, now).map((assignment) =>
+      unknownAssignment(assignment, sources),
+    ),
+  ].filter((unknown): unknown is UnknownPrivileges => unknown !== undefined);
+  if (unknowns.length === 0) return undefined;
+  // The first reason names the user's case; every id missing is listed, so
+  // that one run names all an administrator has to look at.
+  return {
+    reason: unknowns[0].reason,
+    missing: unknowns.flatMap(({ missing }) => missing ?? []),
+  };
+}
+
+function unknownProfile(
+  user: SalesforceUser,
+  sources: AccessSources,
+): UnknownPrivileges | undefined {
+  if (hasHiddenProfile(user)) return undefined;
+  if (!user.ProfileId) {
+    return { reason: 'Salesforce gave them no profile' };
   }
-  for (const assignment of inForce(assignments, now)) {
-    const unknown = unknownAssignment(assignment, sources);
-    if (unknown) return unknown;
+  if (!sources.profiles) {
+    return { reason: 'profiles were not collected' };
+  }
+  if (!sources.profiles[user.ProfileId]) {
+    return {
+      reason:
+        'their profile was not collected (created during the run, and there next time; or hidden from the integration user, who needs View Setup and Configuration)',
+      missing: [user.ProfileId],
+    };
   }
   return undefined;
 }
@@ -81,7 +95,7 @@ function unknownAssignment(
   sources: AccessSources,
 ): UnknownPrivileges | undefined {
   if (grantOf(assignment, sources)) return undefined;
-  const missing = assignment.targetId;
+  const missing = [assignment.targetId];
   if (assignment.group) {
     return {
       reason: 'they hold a permission set group whose permissions are unknown',
