@@ -342,10 +342,11 @@ describe('with a Salesforce that misbehaves', () => {
   });
 });
 
-test('a token for another instance is followed with a warning naming instanceUrl; back to it, without one', async () => {
-  const configured = 'https://acme.my.salesforce.com';
-  const other = 'https://other.my.salesforce.com';
-  const instances = [other, configured, 'not a URL'];
+/**
+ * A client for instanceUrl `configured` whose token endpoint names the
+ * instances given, one a token, and a log to watch.
+ */
+function clientNamingInstances(configured: string, instances: string[]) {
   const send: HttpSend = () =>
     Promise.resolve({
       status: 200,
@@ -362,6 +363,17 @@ test('a token for another instance is followed with a warning naming instanceUrl
     { send },
   );
   const log = { info: jest.fn(), warn: jest.fn(), alert: jest.fn() };
+  return { client, log };
+}
+
+test('a token for another instance is followed with a warning naming instanceUrl; back to it, without one', async () => {
+  const configured = 'https://acme.my.salesforce.com';
+  const other = 'https://other.my.salesforce.com';
+  const { client, log } = clientNamingInstances(configured, [
+    other,
+    configured,
+    'not a URL',
+  ]);
   await client.authenticate(log);
   expect(client.instanceUrl).toBe(other);
   expect(log.alert).toHaveBeenCalledWith(
@@ -377,25 +389,10 @@ test('a token for another instance is followed with a warning naming instanceUrl
 
 test('an instance URL that is not https is ignored, and the operator told once, not at every renewal', async () => {
   const configured = 'https://acme.my.salesforce.com';
-  const send: HttpSend = () =>
-    Promise.resolve({
-      status: 200,
-      headers: new Headers(),
-      json: {
-        access_token: 'token',
-        instance_url: 'http://acme.my.salesforce.com',
-      },
-      excerpt: '',
-    });
-  const client = new SalesforceClient(
-    parseIntegrationConfig({
-      instanceUrl: configured,
-      clientId: 'client-id',
-      clientSecret: 'client-secret',
-    }),
-    { send },
+  const { client, log } = clientNamingInstances(
+    configured,
+    Array(3).fill('http://acme.my.salesforce.com'),
   );
-  const log = { info: jest.fn(), warn: jest.fn(), alert: jest.fn() };
   for (let renewal = 0; renewal < 3; renewal++) {
     await client.authenticate(log);
   }
