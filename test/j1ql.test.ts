@@ -1,5 +1,5 @@
 import { Entity, Relationship } from '@jupiterone/integration-sdk-core';
-import { Graph, runJ1ql } from './j1ql';
+import { Graph, runJ1ql } from '../scripts/lib/j1ql';
 
 const entity = (_key: string, _type: string): Entity =>
   ({ _key, _type, _class: ['Group'], displayName: _key } as Entity);

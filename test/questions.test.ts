@@ -1,29 +1,17 @@
-import { readFileSync } from 'fs';
-import { load } from 'js-yaml';
-import path from 'path';
 import { loadDevOrg, OrgDataset } from '../local-salesforce/dataset';
 import { startLocalSalesforce } from '../local-salesforce/server';
-import { Graph, runJ1ql } from './j1ql';
+import { Graph, runJ1ql } from '../scripts/lib/j1ql';
+import { loadQuestions } from '../scripts/lib/questions';
 import { localInstanceConfig } from './localOrg';
 import { runIntegration } from './runIntegration';
 
 /**
  * What the managed questions find in collected graphs, read with the J1QL
- * subset of ./j1ql (this project's reading of J1QL, not JupiterOne's engine).
+ * subset of scripts/lib/j1ql.ts (this project's reading of J1QL, not
+ * JupiterOne's engine).
  */
 
-interface QuestionFile {
-  questions: { id: string; queries: { name: string; query: string }[] }[];
-}
-
-const QUESTIONS = (
-  load(
-    readFileSync(
-      path.join(__dirname, '..', 'jupiterone', 'questions', 'questions.yaml'),
-      'utf8',
-    ),
-  ) as QuestionFile
-).questions;
+const QUESTIONS = loadQuestions();
 
 const ALL_QUERIES = QUESTIONS.flatMap(({ id, queries }) =>
   queries.map(({ name }) => [id, name] as const),

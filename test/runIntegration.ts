@@ -15,7 +15,7 @@ import { IntegrationConfig } from '../src/config';
 import { createExecutionConfigLoader } from '../src/execution';
 import { invocationConfig } from '../src/index';
 import { ClientOptions } from '../src/salesforce/client';
-import { Graph } from './j1ql';
+import { Graph } from '../scripts/lib/j1ql';
 
 export interface LogRecord {
   level: string;
