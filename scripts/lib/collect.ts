@@ -190,12 +190,12 @@ export function outcomeOf(
   });
 }
 
-interface Summary {
+export interface Summary {
   integrationStepResults: StepSummary[];
   metadata?: { partialDatasets?: { types?: string[] } };
 }
 
-async function readSummary(storageDirectory: string): Promise<Summary> {
+export async function readSummary(storageDirectory: string): Promise<Summary> {
   const file = path.join(storageDirectory, 'summary.json');
   return JSON.parse(await fs.readFile(file, 'utf8')) as Summary;
 }
@@ -226,7 +226,19 @@ async function forEachGraphFile(
   visit: (content: GraphFile) => void,
 ): Promise<void> {
   for (const file of await listJsonFiles(graphDirectory)) {
-    visit(JSON.parse(await fs.readFile(file, 'utf8')) as GraphFile);
+    let content: GraphFile;
+    try {
+      content = JSON.parse(await fs.readFile(file, 'utf8')) as GraphFile;
+    } catch (err) {
+      throw new Error(`${file} is not JSON: ${(err as Error).message}`);
+    }
+    const lists = [content?.entities ?? [], content?.relationships ?? []];
+    if (!lists.every(Array.isArray)) {
+      throw new Error(
+        `${file} is not a graph file: "entities" and "relationships" must be lists`,
+      );
+    }
+    visit(content);
   }
 }
 

@@ -288,11 +288,46 @@ function otherEnd(
   return undefined;
 }
 
+/** A graph ready to query: its entities by key, relationships by end. */
+interface Indexed {
+  graph: Graph;
+  byKey: Map<string, Entity>;
+  touching: Map<string, Relationship[]>;
+}
+
+/** Indexed once a graph, however many queries run over it. */
+const indexes = new WeakMap<Graph, Indexed>();
+
+function indexed(collected: Graph): Indexed {
+  let index = indexes.get(collected);
+  if (!index) {
+    const graph = withMappedTargets(collected);
+    const touching = new Map<string, Relationship[]>();
+    for (const relationship of graph.relationships) {
+      const ends = new Set([
+        relationship._fromEntityKey as string,
+        relationship._toEntityKey as string,
+      ]);
+      for (const key of ends) {
+        const list = touching.get(key);
+        if (list) list.push(relationship);
+        else touching.set(key, [relationship]);
+      }
+    }
+    index = {
+      graph,
+      byKey: new Map(graph.entities.map((entity) => [entity._key, entity])),
+      touching,
+    };
+    indexes.set(collected, index);
+  }
+  return index;
+}
+
 /** One row per path the query matches: `alias.property` to its value. */
 export function runJ1ql(text: string, collected: Graph): GraphObject[] {
   const query = new Parser(text).parse();
-  const graph = withMappedTargets(collected);
-  const byKey = new Map(graph.entities.map((entity) => [entity._key, entity]));
+  const { graph, byKey, touching } = indexed(collected);
   const candidates = query.steps.map(
     (step) =>
       new Set(
@@ -314,7 +349,7 @@ export function runJ1ql(text: string, collected: Graph): GraphObject[] {
       return;
     }
     const nextStep = query.steps[at + 1];
-    for (const relationship of graph.relationships) {
+    for (const relationship of touching.get(entity._key) ?? []) {
       if (relationship._class !== nextStep.verb) continue;
       const otherKey = otherEnd(relationship, entity, nextStep.direction);
       const other =
