@@ -20,8 +20,15 @@ integration (an identity provider, say) has created it.`;
  * Usage: npm run questions [-- <folder holding graph/>] [--all]
  */
 async function main(args: string[]) {
-  const all = args.includes('--all');
-  const folder = collectionFolder(args.find((arg) => arg !== '--all'));
+  const options = args.filter((arg) => arg.startsWith('-'));
+  const unknown = options.find((option) => option !== '--all');
+  if (unknown) {
+    throw new Error(
+      `${unknown}? Usage: npm run questions [-- <folder holding graph/>] [--all]`,
+    );
+  }
+  const all = options.includes('--all');
+  const folder = collectionFolder(args.find((arg) => !arg.startsWith('-')));
   const graph = await readCollection(folder);
   console.log(`${PREVIEW}\n\nCollection: ${folder}`);
   for (const warning of [
@@ -40,9 +47,12 @@ async function main(args: string[]) {
 
 /**
  * The folder named, from where `npm run` was typed (npm runs scripts from
- * the project), or `.j1-integration`; its `graph` folder named itself will do.
+ * the project; INIT_CWD is where it was typed), its `graph` folder named
+ * itself will do; or the project's `.j1-integration`, where `npm start`
+ * writes wherever it was typed.
  */
-function collectionFolder(named = '.j1-integration'): string {
+function collectionFolder(named?: string): string {
+  if (!named) return path.resolve('.j1-integration');
   const folder = path.resolve(process.env.INIT_CWD ?? process.cwd(), named);
   return path.basename(folder) === 'graph' ? path.dirname(folder) : folder;
 }

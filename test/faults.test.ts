@@ -405,7 +405,7 @@ describe('faults to report: the step fails, its types are partial', () => {
       '1 PermissionSetGroup record was left out, so that JupiterOne keeps what it had of them: 1 × what it grants is unknown: the run collected neither its aggregate permission set nor every component (first: 0PGDoDG00000001ODA, missing 0QMDoMM00000001ODA)',
     );
     expect(messages).toMatch(
-      '1 User record was left out, so that JupiterOne keeps what it had of them: 1 × privileges unknown: they hold a permission set group whose permissions are unknown (first: 005Do000001WSt0IAG, missing 0PGDoDG00000001ODA)',
+      '1 User record was left out, so that JupiterOne keeps what it had of them: 1 × privileges unknown: they hold a permission set group whose permissions are unknown (first: 005Do000001WSt0IAG, missing permission set group 0PGDoDG00000001ODA)',
     );
     expect(run.entities.salesforce_user).toBe(6);
   });
@@ -585,7 +585,7 @@ describe('faults to report: the step fails, its types are partial', () => {
     expect(statusOf(run, 'fetch-users')).toBe('failure');
     expect(run.partialTypes).toContain('salesforce_user');
     expect(failureMessages(run)).toMatch(
-      '1 User record was left out, so that JupiterOne keeps what it had of them: 1 × privileges unknown: their profile was not collected (created during the run, and there next time; or hidden from the integration user, who needs View Setup and Configuration) (first: 005Do000000PVvJIAW, missing 00eDo000000gtbIIAQ). The first 20 of each reason are logged as skipped records',
+      '1 User record was left out, so that JupiterOne keeps what it had of them: 1 × privileges unknown: their profile was not collected (created during the run, and there next time; or hidden from the integration user, who needs View Setup and Configuration) (first: 005Do000000PVvJIAW, missing profile 00eDo000000gtbIIAQ). The first 20 of each reason are logged as skipped records',
     );
     const skipped = run.logs.filter(
       (record) => record.message === 'Skipped record',
@@ -593,7 +593,7 @@ describe('faults to report: the step fails, its types are partial', () => {
     expect(skipped.map((record) => record.fields)).toContainEqual(
       expect.objectContaining({
         id: '005Do000000PVvJIAW',
-        missing: ['00eDo000000gtbIIAQ'],
+        missing: ['profile 00eDo000000gtbIIAQ'],
       }),
     );
   });
@@ -606,8 +606,8 @@ describe('faults to report: the step fails, its types are partial', () => {
     );
     const { run } = await runWithFaults([], {}, 20, dataset);
     expect(failureMessages(run)).toMatch(
-      `2 × privileges unknown: their profile was not collected (created during the run, and there next time; or hidden from the integration user, who needs View Setup and Configuration) (first: 005Do000000PVvJIAW, missing ${missing.join(
-        ', ',
+      `2 × privileges unknown: their profile was not collected (created during the run, and there next time; or hidden from the integration user, who needs View Setup and Configuration) (first: 005Do000000PVvJIAW, missing profile ${missing.join(
+        ', profile ',
       )})`,
     );
   });
@@ -622,7 +622,7 @@ describe('faults to report: the step fails, its types are partial', () => {
     );
     const { run } = await runWithFaults([], {}, 20, dataset);
     expect(failureMessages(run)).toMatch(
-      `(first: 005Do000000PVvJIAW, missing ${missing.join(', ')})`,
+      `(first: 005Do000000PVvJIAW, missing profile ${missing[0]}, permission set ${missing[1]})`,
     );
   });
 

@@ -107,3 +107,15 @@ test('an error names the token the reader stopped at', () => {
     'J1QL subset: expected RETURN, at "RETURNS"',
   );
 });
+
+test('a graph grown after a query is read as it is now', () => {
+  const graph: Graph = {
+    entities: [entity('a', 'group')],
+    relationships: [],
+  };
+  const count = () =>
+    runJ1ql('FIND group AS g RETURN g.displayName', graph).length;
+  expect(count()).toBe(1);
+  graph.entities.push(entity('b', 'group'));
+  expect(count()).toBe(2);
+});

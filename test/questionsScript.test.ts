@@ -90,3 +90,17 @@ test('refuses a folder with no collection, saying what to run', async () => {
     'no graph folder): run npm start, or npm run demo, first',
   );
 });
+
+test('names a graph file that is not one, and an option it does not know', async () => {
+  writeCollection([ADA], COMPLETE);
+  writeFileSync(path.join(folder, 'graph', 'broken.json'), 'null');
+  const broken = await runQuestions();
+  expect(broken.code).toBe(1);
+  expect(broken.stderr).toContain(
+    `${path.join(folder, 'graph', 'broken.json')} is not a graph file`,
+  );
+  const unknown = await runQuestions('--help');
+  expect(unknown.stderr).toContain(
+    '--help? Usage: npm run questions [-- <folder holding graph/>] [--all]',
+  );
+});

@@ -232,14 +232,32 @@ async function forEachGraphFile(
     } catch (err) {
       throw new Error(`${file} is not JSON: ${(err as Error).message}`);
     }
-    const lists = [content?.entities ?? [], content?.relationships ?? []];
-    if (!lists.every(Array.isArray)) {
+    if (!isGraphFile(content)) {
       throw new Error(
-        `${file} is not a graph file: "entities" and "relationships" must be lists`,
+        `${file} is not a graph file: an object whose "entities" and "relationships" are lists of objects with a _key`,
       );
     }
     visit(content);
   }
+}
+
+function isGraphFile(content: unknown): content is GraphFile {
+  if (typeof content !== 'object' || content === null) return false;
+  if (Array.isArray(content)) return false;
+  const { entities = [], relationships = [] } = content as {
+    entities?: unknown;
+    relationships?: unknown;
+  };
+  return [entities, relationships].every(
+    (list) =>
+      Array.isArray(list) &&
+      list.every(
+        (object: unknown) =>
+          typeof object === 'object' &&
+          object !== null &&
+          typeof (object as { _key?: unknown })._key === 'string',
+      ),
+  );
 }
 
 /** Every entity and relationship a collection wrote to a graph folder. */

@@ -293,14 +293,17 @@ interface Indexed {
   graph: Graph;
   byKey: Map<string, Entity>;
   touching: Map<string, Relationship[]>;
+  /** The sizes indexed: a graph grown since is indexed again. */
+  sizes: string;
 }
 
 /** Indexed once a graph, however many queries run over it. */
 const indexes = new WeakMap<Graph, Indexed>();
 
 function indexed(collected: Graph): Indexed {
+  const sizes = `${collected.entities.length}/${collected.relationships.length}`;
   let index = indexes.get(collected);
-  if (!index) {
+  if (!index || index.sizes !== sizes) {
     const graph = withMappedTargets(collected);
     const touching = new Map<string, Relationship[]>();
     for (const relationship of graph.relationships) {
@@ -318,6 +321,7 @@ function indexed(collected: Graph): Indexed {
       graph,
       byKey: new Map(graph.entities.map((entity) => [entity._key, entity])),
       touching,
+      sizes,
     };
     indexes.set(collected, index);
   }

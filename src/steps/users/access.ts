@@ -34,7 +34,10 @@ export async function readAccessSources(
 /** Why a user's privileges cannot be worked out, and what is missing. */
 export interface UnknownPrivileges {
   reason: string;
-  /** The profile, permission sets or permission set groups not known. */
+  /**
+   * The profile, permission sets or permission set groups not known, each
+   * named with its kind (`permission set 0PS…`): a user may lack several.
+   */
   missing?: string[];
 }
 
@@ -84,7 +87,7 @@ function unknownProfile(
     return {
       reason:
         'their profile was not collected (created during the run, and there next time; or hidden from the integration user, who needs View Setup and Configuration)',
-      missing: [user.ProfileId],
+      missing: [`profile ${user.ProfileId}`],
     };
   }
   return undefined;
@@ -95,11 +98,10 @@ function unknownAssignment(
   sources: AccessSources,
 ): UnknownPrivileges | undefined {
   if (grantOf(assignment, sources)) return undefined;
-  const missing = [assignment.targetId];
   if (assignment.group) {
     return {
       reason: 'they hold a permission set group whose permissions are unknown',
-      missing,
+      missing: [`permission set group ${assignment.targetId}`],
     };
   }
   if (!sources.permissionSets) {
@@ -108,7 +110,7 @@ function unknownAssignment(
   return {
     reason:
       'they hold a permission set that was not collected (created during the run, and there next time; or hidden from the integration user, who needs View Setup and Configuration)',
-    missing,
+    missing: [`permission set ${assignment.targetId}`],
   };
 }
 
