@@ -57,19 +57,22 @@ export function unknownPrivileges(
   sources: AccessSources,
   now: number,
 ): UnknownPrivileges | undefined {
-  const unknowns = [
-    unknownProfile(user, sources),
-    ...inForce(assignments, now).map((assignment) =>
-      unknownAssignment(assignment, sources),
-    ),
-  ].filter((unknown): unknown is UnknownPrivileges => unknown !== undefined);
-  if (unknowns.length === 0) return undefined;
   // The first reason names the user's case; every id missing is listed, so
-  // that one run names all an administrator has to look at.
-  return {
-    reason: unknowns[0].reason,
-    missing: unknowns.flatMap(({ missing }) => missing ?? []),
-  };
+  // that one run names all an administrator has to look at. Nothing is
+  // allocated for the users whose privileges are known, nearly all.
+  let found = unknownProfile(user, sources);
+  for (const assignment of assignments) {
+    if (isExpired(assignment, now)) continue;
+    const unknown = unknownAssignment(assignment, sources);
+    if (!unknown) continue;
+    found = found
+      ? {
+          reason: found.reason,
+          missing: [...(found.missing ?? []), ...(unknown.missing ?? [])],
+        }
+      : unknown;
+  }
+  return found;
 }
 
 function unknownProfile(
