@@ -5,9 +5,8 @@ import {
   accessProperties,
   createUserEntity,
   emailDomainOf,
-  hasUnusablePersonEmail,
   normalizedEmail,
-  personEmail,
+  personLink,
   UserAccess,
 } from './converter';
 
@@ -113,7 +112,10 @@ describe('normalizedEmail', () => {
   });
 });
 
-describe('personEmail', () => {
+describe('personLink', () => {
+  const linkOf = (changes: Partial<SalesforceUser>) =>
+    personLink({ ...users[0], ...changes });
+
   test.each([
     'noreply@example.com',
     'no-reply@example.com',
@@ -121,31 +123,27 @@ describe('personEmail', () => {
     'donotreply@example.com',
     'do-not-reply@example.com',
   ])('%s is no person', (email) => {
-    expect(personEmail({ ...users[0], Email: email })).toBeUndefined();
+    expect(linkOf({ Email: email })).toBeUndefined();
   });
 
   test('an address that merely contains "reply" is a person', () => {
-    expect(personEmail({ ...users[0], Email: 'replyguy@example.com' })).toBe(
-      'replyguy@example.com',
-    );
+    expect(linkOf({ Email: 'replyguy@example.com' })).toEqual({
+      email: 'replyguy@example.com',
+    });
   });
 
   test("a sandbox's copy of an address maps to the person at the address", () => {
-    expect(
-      personEmail({ ...users[0], Email: 'Jane.Doe@example.com.invalid ' }),
-    ).toBe('jane.doe@example.com');
+    expect(linkOf({ Email: 'Jane.Doe@example.com.invalid ' })).toEqual({
+      email: 'jane.doe@example.com',
+    });
   });
 
   test.each(['Standard', 'CsnOnly'])(
     'a %s user, whose address the org vouches for, maps to the Person',
     (userType) => {
-      expect(
-        personEmail({
-          ...users[0],
-          UserType: userType,
-          Email: 'sam@example.com',
-        }),
-      ).toBe('sam@example.com');
+      expect(linkOf({ UserType: userType, Email: 'sam@example.com' })).toEqual({
+        email: 'sam@example.com',
+      });
     },
   );
 
@@ -156,21 +154,38 @@ describe('personEmail', () => {
     'CspLitePortal',
     'SelfService',
   ])(
-    'a %s user, whose address may be of their own choosing, does not',
+    'a %s user, whose address may be of their own choosing, does not, and says why',
     (userType) => {
-      expect(
-        personEmail({
-          ...users[0],
-          UserType: userType,
-          Email: 'ceo@example.com',
-        }),
-      ).toBeUndefined();
+      expect(linkOf({ UserType: userType, Email: 'ceo@example.com' })).toEqual({
+        unlinked: expect.stringContaining('an external user'),
+      });
     },
   );
 
+  test.each([
+    ['user@acme', 'Standard'],
+    ['user@acme.invalid', 'Standard'],
+    ['"quoted"@example.com', 'Standard'],
+  ])(
+    '%s of a %s user, an address the data model rejects, is not linked, and says why',
+    (email, userType) => {
+      expect(linkOf({ Email: email, UserType: userType })).toEqual({
+        unlinked: 'an email address the J1 data model rejects',
+      });
+    },
+  );
+
+  test.each([
+    ['', 'Standard'],
+    ['noreply@localhost', 'Standard'],
+    ['autoproc@00ddo000000rrybmaq', 'AutomatedProcess'],
+  ])('%s of a %s user is no person: nothing to say', (email, userType) => {
+    expect(linkOf({ Email: email, UserType: userType })).toBeUndefined();
+  });
+
   test('only users who are people map to a Person', () => {
-    expect(users.map(personEmail)).toEqual([
-      'morgan.lee@example.com',
+    expect(users.map(personLink)).toEqual([
+      { email: 'morgan.lee@example.com' },
       undefined, // Integration User, noreply@
       undefined, // Automated Process
       undefined, // Platform Integration User
@@ -178,23 +193,6 @@ describe('personEmail', () => {
       undefined, // Chatter Expert, noreply@
       undefined, // Security User, noreply@
     ]);
-  });
-});
-
-describe('hasUnusablePersonEmail', () => {
-  test.each([
-    ['user@acme', 'Standard', true],
-    ['user@acme.invalid', 'Standard', true],
-    ['"quoted"@example.com', 'Standard', true],
-    ['user@example.com', 'Standard', false],
-    ['', 'Standard', false],
-    ['noreply@localhost', 'Standard', false],
-    ['autoproc@00ddo000000rrybmaq', 'AutomatedProcess', false],
-    ['partner@acme', 'PowerPartner', false],
-  ])('%s of a %s user: %s', (email, userType, unusable) => {
-    expect(
-      hasUnusablePersonEmail({ ...users[0], Email: email, UserType: userType }),
-    ).toBe(unusable);
   });
 });
 

@@ -61,7 +61,7 @@ function isVouchedPerson(user: SalesforceUser): boolean {
   return VOUCHED_PEOPLE_USER_TYPES.has(user.UserType ?? '');
 }
 
-export function isExternalUser(user: SalesforceUser): boolean {
+function isExternalUser(user: SalesforceUser): boolean {
   return EXTERNAL_USER_TYPES.has(user.UserType ?? '');
 }
 
@@ -81,32 +81,38 @@ export function hasHiddenProfile(user: SalesforceUser): boolean {
 }
 
 /**
- * The address of the J1 Person this user is, if the user is a person whose
- * address the org vouches for, and the address is not a no-reply one (which
- * integration and security users carry). A sandbox copies its users from
- * production with `.invalid` added to every address (a domain that cannot
- * exist), so that it mails no one: the person is the one at the address
- * without it.
+ * How a user stands to a J1 Person: the address it is linked by, or why a
+ * user who may be a person is not linked (the users step's summary counts
+ * those), or undefined for users who are no person.
  */
-export function personEmail(user: SalesforceUser): string | undefined {
-  const email = normalizedEmail(withoutSandboxSuffix(user.Email));
-  if (!email || !isVouchedPerson(user)) return undefined;
-  return NO_REPLY.test(email) ? undefined : email;
+export type PersonLink = { email: string } | { unlinked: string } | undefined;
+
+/**
+ * A user is linked when it is a person whose address the org vouches for,
+ * and the address is not a no-reply one (which integration and security
+ * users carry). A sandbox copies its users from production with `.invalid`
+ * added to every address (a domain that cannot exist), so that it mails no
+ * one, and an admin may add it in production to stop a user's mail: either way
+ * the person is the one at the address without it.
+ */
+export function personLink(user: SalesforceUser): PersonLink {
+  if (isExternalUser(user)) {
+    return {
+      unlinked: 'an external user, whose address may be of their own choosing',
+    };
+  }
+  const address = withoutSandboxSuffix(user.Email)?.toLowerCase();
+  if (!address || !isVouchedPerson(user) || NO_REPLY.test(address)) {
+    return undefined;
+  }
+  const email = normalizedEmail(address);
+  return email
+    ? { email }
+    : { unlinked: 'an email address the J1 data model rejects' };
 }
 
 function withoutSandboxSuffix(email: string | null): string | null {
   return email?.trim().replace(/\.invalid$/i, '') ?? null;
-}
-
-/**
- * A person's user whose address the J1 data model rejects (no dot in the
- * domain, say): they are not linked to a Person, and the step's summary
- * counts them.
- */
-export function hasUnusablePersonEmail(user: SalesforceUser): boolean {
-  const email = withoutSandboxSuffix(user.Email)?.toLowerCase();
-  if (!email || !isVouchedPerson(user) || NO_REPLY.test(email)) return false;
-  return !normalizedEmail(email);
 }
 
 /** noreply@, no-reply@, no_reply@, donotreply@, do-not-reply@ and the like. */
@@ -119,9 +125,8 @@ const NO_REPLY = /^(no|do[-_.]?not)[-_.]?reply@/;
  */
 export function createUserPersonRelationship(
   user: SalesforceUser,
-): Relationship | undefined {
-  const email = personEmail(user);
-  if (!email) return undefined;
+  email: string,
+): Relationship {
   return createMappedRelationship({
     _class: RelationshipClass.IS,
     _type: MappedRelationships.USER_IS_PERSON._type,

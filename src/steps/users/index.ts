@@ -34,8 +34,7 @@ import {
   createUserEntity,
   createUserPersonRelationship,
   hasHiddenProfile,
-  hasUnusablePersonEmail,
-  isExternalUser,
+  personLink,
 } from './converter';
 
 /**
@@ -212,16 +211,12 @@ function permissionSetRelationships(
 }
 
 function personRelationship(user: SalesforceUser, ledger: StepLedger) {
-  if (hasUnusablePersonEmail(user)) {
-    ledger.omit(
-      'link to a J1 Person: an email address the J1 data model rejects',
-    );
-  } else if (isExternalUser(user)) {
-    ledger.omit(
-      'link to a J1 Person: an external user, whose address may be of their own choosing',
-    );
+  const link = personLink(user);
+  if (link && 'unlinked' in link) {
+    ledger.omit(`link to a J1 Person: ${link.unlinked}`);
+    return undefined;
   }
-  return createUserPersonRelationship(user);
+  return link && createUserPersonRelationship(user, link.email);
 }
 
 function profileRelationship(user: SalesforceUser, ledger: StepLedger) {
