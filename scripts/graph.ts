@@ -2,7 +2,7 @@
 import { execFileSync } from 'child_process';
 import { readFileSync, rmSync, writeFileSync } from 'fs';
 import path from 'path';
-import { PROJECT_ROOT } from './lib/collect';
+import { collectionFolder, PROJECT_ROOT } from './lib/collect';
 
 /**
  * `j1-integration visualize`, made safe to open. SDK 8.41 pastes the
@@ -59,7 +59,7 @@ function writeGraphPage(folder: string) {
 
 if (require.main === module) {
   try {
-    writeGraphPage(path.resolve(process.argv[2] ?? '.j1-integration'));
+    writeGraphPage(collectionFolder(process.argv[2]));
   } catch (err) {
     console.error(`npm run graph: ${(err as Error).message}`);
     process.exitCode = 1;

@@ -1,7 +1,12 @@
 /* eslint-disable no-console */
 import { promises as fs } from 'fs';
 import path from 'path';
-import { readGraph, readSummary, Summary } from './lib/collect';
+import {
+  collectionFolder,
+  readGraph,
+  readSummary,
+  Summary,
+} from './lib/collect';
 import { Graph, runJ1ql } from './lib/j1ql';
 import { loadQuestions } from './lib/questions';
 
@@ -43,18 +48,6 @@ async function main(args: string[]) {
       printRows(name, resultsAre, runJ1ql(query, graph), all);
     }
   }
-}
-
-/**
- * The folder named, from where `npm run` was typed (npm runs scripts from
- * the project; INIT_CWD is where it was typed), its `graph` folder named
- * itself will do; or the project's `.j1-integration`, where `npm start`
- * writes wherever it was typed.
- */
-function collectionFolder(named?: string): string {
-  if (!named) return path.resolve('.j1-integration');
-  const folder = path.resolve(process.env.INIT_CWD ?? process.cwd(), named);
-  return path.basename(folder) === 'graph' ? path.dirname(folder) : folder;
 }
 
 async function readCollection(folder: string): Promise<Graph> {

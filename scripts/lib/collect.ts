@@ -6,6 +6,18 @@ import path from 'path';
 
 export const PROJECT_ROOT = path.resolve(__dirname, '..', '..');
 
+/**
+ * The folder named, from where `npm run` was typed (npm runs scripts from
+ * the project; INIT_CWD is where it was typed), its `graph` folder named
+ * itself will do; or the project's `.j1-integration`, where `npm start`
+ * writes wherever it was typed.
+ */
+export function collectionFolder(named?: string): string {
+  if (!named) return path.join(PROJECT_ROOT, '.j1-integration');
+  const folder = path.resolve(process.env.INIT_CWD ?? process.cwd(), named);
+  return path.basename(folder) === 'graph' ? path.dirname(folder) : folder;
+}
+
 export interface CollectTarget {
   instanceUrl: string;
   clientId: string;
