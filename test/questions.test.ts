@@ -320,6 +320,100 @@ test("an expired assignment is not among a person's permission sets", async () =
   ).toEqual(['Experience Profile Manager']);
 });
 
+test('a guest or external user holding privileged permissions is called out, and left out where the question cannot apply to a guest', async () => {
+  const dataset = loadDevOrg();
+  const morgan = dataset.User.find(({ Name }) => Name === 'Morgan Lee')!;
+  const guestProfile = {
+    ...dataset.Profile.find(
+      ({ Name }) => Name === 'Minimum Access - Salesforce',
+    )!,
+    Id: '00eDoGU00000001IAA',
+    Name: 'Acme Site Profile',
+    UserType: 'Guest',
+  };
+  dataset.Profile.push(guestProfile);
+  const outsider = (
+    Id: string,
+    Name: string,
+    UserType: string,
+    ProfileId: string,
+  ) => ({
+    ...morgan,
+    Id,
+    Name,
+    UserType,
+    ProfileId,
+    Username: `${Id}@example.com`,
+    Email: `${Id}@example.com`,
+    UserRoleId: null,
+    LastLoginDate: null,
+  });
+  const goldPartnerProfile = '00eDo000000gtbZIAQ';
+  dataset.User.push(
+    outsider(
+      '005DoGU00000001IAA',
+      'Acme Site Guest User',
+      'Guest',
+      guestProfile.Id,
+    ),
+    outsider(
+      '005DoPP00000001IAA',
+      'Partner Admin',
+      'PowerPartner',
+      goldPartnerProfile,
+    ),
+  );
+  const dataAdmin = '0PSDoDA00000001ODA';
+  const assignment = (Id: string, AssigneeId: string) => ({
+    ...dataset.PermissionSetAssignment[0],
+    Id,
+    AssigneeId,
+    PermissionSetId: dataAdmin,
+  });
+  dataset.PermissionSetAssignment.push(
+    assignment('0PaDoGU00000001KDA', '005DoGU00000001IAA'),
+    assignment('0PaDoPP00000001KDA', '005DoPP00000001IAA'),
+  );
+  const graph = await collectGraph(dataset);
+
+  expect(
+    runJ1ql(
+      queryText(
+        'integration-salesforce-external-privileged-users',
+        'Guest and external users with privileged permissions',
+      ),
+      graph,
+    ).map((row) => [row['u.displayName'], row['u.userType']]),
+  ).toEqual([
+    ['Acme Site Guest User', 'Guest'],
+    ['Partner Admin', 'PowerPartner'],
+  ]);
+  expect(
+    ask(
+      graph,
+      'integration-salesforce-admins-without-mfa',
+      'Admins without MFA',
+      'u.displayName',
+    ),
+  ).toEqual(['Chatter Expert', 'Partner Admin']);
+  expect(
+    ask(
+      graph,
+      'integration-salesforce-never-logged-in-with-permission-sets',
+      'Never logged in, with permission sets',
+      'u.displayName',
+    ),
+  ).toEqual(['Chatter Expert', 'Integration User', 'Partner Admin']);
+  expect(
+    ask(
+      graph,
+      'integration-salesforce-modify-all-data',
+      'Users who can modify all data',
+      'u.userType',
+    ),
+  ).toEqual(['CsnOnly', 'Guest', 'PowerPartner', 'Standard']);
+});
+
 // Last, so that the tests above have run their queries; run on its own
 // (jest -t), it has nothing to check.
 test('every managed query is pinned by a test above', () => {
