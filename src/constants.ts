@@ -204,6 +204,7 @@ export const Entities: Record<EntityName, StepEntityMetadata> = {
     schema: {
       properties: {
         developerName: { type: 'string' },
+        namespacePrefix: nullableString,
         mutedPermissions: { type: 'array', items: { type: 'string' } },
       },
       required: ['developerName'],
