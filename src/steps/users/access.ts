@@ -112,7 +112,7 @@ function unknownAssignment(
   }
   return {
     reason:
-      'they hold a permission set that was not collected (created during the run, and there next time; or hidden from the integration user, who needs View Setup and Configuration)',
+      'they hold a permission set that was not collected (created or deleted while the run read them, which the next run will see as it is; or hidden from the integration user, who needs View Setup and Configuration)',
     missing: [`permission set ${assignment.targetId}`],
   };
 }
