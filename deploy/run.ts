@@ -118,12 +118,21 @@ interface Summary {
   metadata?: { partialDatasets?: { types?: string[] } };
 }
 
+/** What the CLI's output said of the run. */
+export interface RunOutput {
+  /** The synchronization job's status as the CLI printed it last. */
+  jobStatus?: string;
+  /** JupiterOne refused an upload. */
+  uploadFailed?: boolean;
+  /** How many warnings the run logged. */
+  warnings?: number;
+}
+
 /** What a finished `j1-integration run` did, from its exit and its files. */
 export async function reportRun(
   projectPath: string,
   cliExitCode: number,
-  jobStatus: string | undefined,
-  uploadFailed = false,
+  { jobStatus, uploadFailed = false, warnings = 0 }: RunOutput,
 ): Promise<RunReport> {
   if (cliExitCode !== 0) {
     return {
@@ -171,6 +180,16 @@ export async function reportRun(
         )}${caution}`,
     };
   }
+  if (warnings > 0) {
+    // A step can succeed and still leave out records or properties it
+    // could not read: its warning says which.
+    return {
+      exitCode: 0,
+      message: `every step succeeded, with ${warnings} warning${
+        warnings === 1 ? '' : 's'
+      } above (posted to the job's log in JupiterOne too): read what they say is missing or unset`,
+    };
+  }
   return { exitCode: 0, message: 'every step succeeded' };
 }
 
@@ -194,6 +213,14 @@ async function readSummary(projectPath: string): Promise<Summary | undefined> {
  */
 export function jobStatusIn(line: string): string | undefined {
   return /Synchronization job status: (?:\W+\d+m)?(\w+)/.exec(line)?.[1];
+}
+
+/**
+ * Whether a line is a warning the CLI logged, in the short form it prints
+ * ("11:38:39.392Z  WARN Local: …"), perhaps in colour.
+ */
+export function isWarning(line: string): boolean {
+  return /^[\d:.]+Z +WARN /.test(line.replace(/\u001b\[\d+m/g, ''));
 }
 
 /** Whether a line is the SDK's report of an upload JupiterOne refused. */
@@ -348,11 +375,15 @@ async function main(): Promise<number> {
     );
     started.kill('SIGTERM');
   }, timeoutMs);
-  let jobStatus: string | undefined;
-  let uploadFailed = false;
+  const output = {
+    jobStatus: undefined as string | undefined,
+    uploadFailed: false,
+    warnings: 0,
+  };
   const noteStatus = (line: string) => {
-    jobStatus = jobStatusIn(line) ?? jobStatus;
-    uploadFailed ||= isUploadError(line);
+    output.jobStatus = jobStatusIn(line) ?? output.jobStatus;
+    output.uploadFailed ||= isUploadError(line);
+    if (isWarning(line)) output.warnings += 1;
   };
   const [exit] = await Promise.all([
     new Promise<{ code: number | null; signal: NodeJS.Signals | null }>(
@@ -371,12 +402,7 @@ async function main(): Promise<number> {
     );
     return exitCodeFor(exit.signal);
   }
-  const report = await reportRun(
-    projectPath,
-    exit.code ?? 1,
-    jobStatus,
-    uploadFailed,
-  );
+  const report = await reportRun(projectPath, exit.code ?? 1, output);
   say(report.message);
   return report.exitCode;
 }
