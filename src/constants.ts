@@ -204,7 +204,6 @@ export const Entities: Record<EntityName, StepEntityMetadata> = {
     schema: {
       properties: {
         developerName: { type: 'string' },
-        namespacePrefix: nullableString,
         mutedPermissions: { type: 'array', items: { type: 'string' } },
       },
       required: ['developerName'],

@@ -117,7 +117,6 @@ function createMuting(
     Id: makeId('MutingPermissionSet', index),
     DeveloperName: `${group.DeveloperName}_Muting`,
     MasterLabel: `Muted in ${group.MasterLabel}`,
-    NamespacePrefix: null,
     PermissionsModifyAllData: true,
     ...auditFields(context, context.random.int(365)),
   };

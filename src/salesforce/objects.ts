@@ -195,7 +195,6 @@ export interface SalesforceMutingPermissionSet extends PermissionFlags {
   Id: string;
   DeveloperName: string;
   MasterLabel: string | null;
-  NamespacePrefix: string | null;
   CreatedDate: string | null;
   LastModifiedDate: string | null;
 }
@@ -204,7 +203,6 @@ export const MUTING_PERMISSION_SET_FIELDS = [
   'Id',
   'DeveloperName',
   'MasterLabel',
-  'NamespacePrefix',
   'CreatedDate',
   'LastModifiedDate',
   ...SECURITY_PERMISSION_FIELDS,

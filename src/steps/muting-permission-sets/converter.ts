@@ -21,7 +21,6 @@ export function createMutingPermissionSetEntity(
       name: muting.DeveloperName,
       displayName: muting.MasterLabel ?? muting.DeveloperName,
       developerName: muting.DeveloperName,
-      namespacePrefix: muting.NamespacePrefix,
       mutedPermissions: permissionsIn(permissionMask(muting)),
     },
   );
