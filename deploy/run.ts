@@ -220,6 +220,8 @@ export function jobStatusIn(line: string): string | undefined {
  * ("11:38:39.392Z  WARN Local: …"), perhaps in colour.
  */
 export function isWarning(line: string): boolean {
+  // The colour codes begin with ESC, a control character.
+  // eslint-disable-next-line no-control-regex
   return /^[\d:.]+Z +WARN /.test(line.replace(/\u001b\[\d+m/g, ''));
 }
 

@@ -1,5 +1,4 @@
 /* eslint-disable no-console */
-import { promises as fs } from 'fs';
 import path from 'path';
 import {
   collectionFolder,
@@ -52,13 +51,6 @@ async function main(args: string[]) {
 
 async function readCollection(folder: string): Promise<Graph> {
   const graphFolder = path.join(folder, 'graph');
-  try {
-    await fs.access(graphFolder);
-  } catch {
-    throw new Error(
-      `no collection in ${folder} (no graph folder): run npm start, or npm run demo, first`,
-    );
-  }
   const graph = await readGraph(graphFolder);
   if (!graph.entities.some(({ _type }) => _type === 'salesforce_user')) {
     throw new Error(

@@ -1,5 +1,6 @@
 import { execFile } from 'child_process';
 import {
+  existsSync,
   mkdirSync,
   mkdtempSync,
   readFileSync,
@@ -55,5 +56,32 @@ test('npm run graph writes a page in which no name can open or close a tag', asy
     );
   } finally {
     rmSync(project, { recursive: true, force: true });
+  }
+});
+
+test('npm run graph refuses a folder with no collection, and writes nothing there', async () => {
+  const folder = path.join(
+    mkdtempSync(path.join(os.tmpdir(), 'graph-salesforce-none-')),
+    'nope',
+  );
+  try {
+    const run = promisify(execFile)(
+      path.join(PROJECT_ROOT, 'node_modules', '.bin', 'ts-node'),
+      [
+        '--transpile-only',
+        path.join(PROJECT_ROOT, 'scripts', 'graph.ts'),
+        folder,
+      ],
+      { cwd: PROJECT_ROOT },
+    );
+    await expect(run).rejects.toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining(
+        'no graph folder): run npm start, or npm run demo, first',
+      ),
+    });
+    expect(existsSync(folder)).toBe(false);
+  } finally {
+    rmSync(path.dirname(folder), { recursive: true, force: true });
   }
 });

@@ -1,21 +1,30 @@
 import { Entity, Relationship } from '@jupiterone/integration-sdk-core';
 import { ChildProcessWithoutNullStreams, execFile, spawn } from 'child_process';
-import { promises as fs } from 'fs';
+import { existsSync, promises as fs } from 'fs';
 import os from 'os';
 import path from 'path';
 
 export const PROJECT_ROOT = path.resolve(__dirname, '..', '..');
 
 /**
- * The folder named, from where `npm run` was typed (npm runs scripts from
- * the project; INIT_CWD is where it was typed), its `graph` folder named
- * itself will do; or the project's `.j1-integration`, where `npm start`
- * writes wherever it was typed.
+ * The collection in the folder named, from where `npm run` was typed (npm
+ * runs scripts from the project; INIT_CWD is where it was typed), its
+ * `graph` folder named itself will do; or the project's `.j1-integration`,
+ * where `npm start` writes wherever it was typed. Throws when the folder
+ * holds no graph.
  */
 export function collectionFolder(named?: string): string {
-  if (!named) return path.join(PROJECT_ROOT, '.j1-integration');
-  const folder = path.resolve(process.env.INIT_CWD ?? process.cwd(), named);
-  return path.basename(folder) === 'graph' ? path.dirname(folder) : folder;
+  const folder = named
+    ? path.resolve(process.env.INIT_CWD ?? process.cwd(), named)
+    : path.join(PROJECT_ROOT, '.j1-integration');
+  const collection =
+    path.basename(folder) === 'graph' ? path.dirname(folder) : folder;
+  if (!existsSync(path.join(collection, 'graph'))) {
+    throw new Error(
+      `no collection in ${collection} (no graph folder): run npm start, or npm run demo, first`,
+    );
+  }
+  return collection;
 }
 
 export interface CollectTarget {
