@@ -320,18 +320,22 @@ test("an expired assignment is not among a person's permission sets", async () =
   ).toEqual(['Experience Profile Manager']);
 });
 
-test('a guest or external user holding privileged permissions is called out, and left out where the question cannot apply to a guest', async () => {
+test('guest and external users holding security permissions are called out; users who never sign in are left out of the MFA and never-logged-in questions', async () => {
   const dataset = loadDevOrg();
   const morgan = dataset.User.find(({ Name }) => Name === 'Morgan Lee')!;
-  const guestProfile = {
+  // A guest profile as orgs kept them before Salesforce's guest user
+  // security policies: API access and every user in view.
+  const legacyGuestProfile = {
     ...dataset.Profile.find(
       ({ Name }) => Name === 'Minimum Access - Salesforce',
     )!,
     Id: '00eDoGU00000001IAA',
     Name: 'Acme Site Profile',
     UserType: 'Guest',
+    PermissionsApiEnabled: true,
+    PermissionsViewAllUsers: true,
   };
-  dataset.Profile.push(guestProfile);
+  dataset.Profile.push(legacyGuestProfile);
   const outsider = (
     Id: string,
     Name: string,
@@ -348,42 +352,47 @@ test('a guest or external user holding privileged permissions is called out, and
     UserRoleId: null,
     LastLoginDate: null,
   });
-  const goldPartnerProfile = '00eDo000000gtbZIAQ';
+  const guest = '005DoGU00000001IAA';
+  const partner = '005DoPP00000001IAA';
+  const automatedProcess = '005Do000001WSt1IAG';
   dataset.User.push(
-    outsider(
-      '005DoGU00000001IAA',
-      'Acme Site Guest User',
-      'Guest',
-      guestProfile.Id,
-    ),
-    outsider(
-      '005DoPP00000001IAA',
-      'Partner Admin',
-      'PowerPartner',
-      goldPartnerProfile,
-    ),
+    outsider(guest, 'Acme Site Guest User', 'Guest', legacyGuestProfile.Id),
+    outsider(partner, 'Partner Admin', 'PowerPartner', '00eDo000000gtbZIAQ'),
   );
-  const dataAdmin = '0PSDoDA00000001ODA';
-  const assignment = (Id: string, AssigneeId: string) => ({
+  const assignment = (
+    Id: string,
+    AssigneeId: string,
+    PermissionSetId: string,
+  ) => ({
     ...dataset.PermissionSetAssignment[0],
     Id,
     AssigneeId,
-    PermissionSetId: dataAdmin,
+    PermissionSetId,
   });
+  const dataAdmin = '0PSDoDA00000001ODA';
+  const experienceProfileManager = '0PSDo000000HgJJOA0';
   dataset.PermissionSetAssignment.push(
-    assignment('0PaDoGU00000001KDA', '005DoGU00000001IAA'),
-    assignment('0PaDoPP00000001KDA', '005DoPP00000001IAA'),
+    // The site's guest access, granted through a permission set.
+    assignment('0PaDoGU00000001KDA', guest, experienceProfileManager),
+    // Licences refuse most such grants to outsiders: what an org kept, or
+    // a licence allowed, is what the question is for.
+    assignment('0PaDoPP00000001KDA', partner, dataAdmin),
+    assignment('0PaDoAP00000001KDA', automatedProcess, dataAdmin),
   );
   const graph = await collectGraph(dataset);
+  const outsiders = (queryName: string) =>
+    runJ1ql(
+      queryText('integration-salesforce-external-privileged-users', queryName),
+      graph,
+    ).map((row) => [row['u.displayName'], row['u.userType']]);
 
   expect(
-    runJ1ql(
-      queryText(
-        'integration-salesforce-external-privileged-users',
-        'Guest and external users with privileged permissions',
-      ),
-      graph,
-    ).map((row) => [row['u.displayName'], row['u.userType']]),
+    outsiders('Guest and external users with privileged permissions'),
+  ).toEqual([['Partner Admin', 'PowerPartner']]);
+  expect(
+    outsiders(
+      'Guest and external users with API access, setup or user visibility, report export or passwords that never expire',
+    ),
   ).toEqual([
     ['Acme Site Guest User', 'Guest'],
     ['Partner Admin', 'PowerPartner'],
@@ -411,7 +420,7 @@ test('a guest or external user holding privileged permissions is called out, and
       'Users who can modify all data',
       'u.userType',
     ),
-  ).toEqual(['CsnOnly', 'Guest', 'PowerPartner', 'Standard']);
+  ).toEqual(['AutomatedProcess', 'CsnOnly', 'PowerPartner', 'Standard']);
 });
 
 // Last, so that the tests above have run their queries; run on its own
