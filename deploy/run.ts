@@ -118,21 +118,12 @@ interface Summary {
   metadata?: { partialDatasets?: { types?: string[] } };
 }
 
-/** What the CLI's output said of the run. */
-export interface RunOutput {
-  /** The synchronization job's status as the CLI printed it last. */
-  jobStatus?: string;
-  /** JupiterOne refused an upload. */
-  uploadFailed?: boolean;
-  /** How many warnings the run logged. */
-  warnings?: number;
-}
-
 /** What a finished `j1-integration run` did, from its exit and its files. */
 export async function reportRun(
   projectPath: string,
   cliExitCode: number,
-  { jobStatus, uploadFailed = false, warnings = 0 }: RunOutput,
+  jobStatus: string | undefined,
+  uploadFailed = false,
 ): Promise<RunReport> {
   if (cliExitCode !== 0) {
     return {
@@ -180,17 +171,11 @@ export async function reportRun(
         )}${caution}`,
     };
   }
-  if (warnings > 0) {
-    // A step can succeed and still leave out records or properties it
-    // could not read: its warning says which.
-    return {
-      exitCode: 0,
-      message: `every step succeeded, with ${warnings} warning${
-        warnings === 1 ? '' : 's'
-      } above (posted to the job's log in JupiterOne too): read what they say is missing or unset`,
-    };
-  }
-  return { exitCode: 0, message: 'every step succeeded' };
+  return {
+    exitCode: 0,
+    message:
+      'every step succeeded; a step may still leave out records or properties it could not read, and says which in a warning',
+  };
 }
 
 function summaryFile(projectPath: string): string {
@@ -213,16 +198,6 @@ async function readSummary(projectPath: string): Promise<Summary | undefined> {
  */
 export function jobStatusIn(line: string): string | undefined {
   return /Synchronization job status: (?:\W+\d+m)?(\w+)/.exec(line)?.[1];
-}
-
-/**
- * Whether a line is a warning the CLI logged, in the short form it prints
- * ("11:38:39.392Z  WARN Local: …"), perhaps in colour.
- */
-export function isWarning(line: string): boolean {
-  // The colour codes begin with ESC, a control character.
-  // eslint-disable-next-line no-control-regex
-  return /^[\d:.]+Z +WARN /.test(line.replace(/\u001b\[\d+m/g, ''));
 }
 
 /** Whether a line is the SDK's report of an upload JupiterOne refused. */
@@ -377,15 +352,11 @@ async function main(): Promise<number> {
     );
     started.kill('SIGTERM');
   }, timeoutMs);
-  const output = {
-    jobStatus: undefined as string | undefined,
-    uploadFailed: false,
-    warnings: 0,
-  };
+  let jobStatus: string | undefined;
+  let uploadFailed = false;
   const noteStatus = (line: string) => {
-    output.jobStatus = jobStatusIn(line) ?? output.jobStatus;
-    output.uploadFailed ||= isUploadError(line);
-    if (isWarning(line)) output.warnings += 1;
+    jobStatus = jobStatusIn(line) ?? jobStatus;
+    uploadFailed ||= isUploadError(line);
   };
   const [exit] = await Promise.all([
     new Promise<{ code: number | null; signal: NodeJS.Signals | null }>(
@@ -404,7 +375,12 @@ async function main(): Promise<number> {
     );
     return exitCodeFor(exit.signal);
   }
-  const report = await reportRun(projectPath, exit.code ?? 1, output);
+  const report = await reportRun(
+    projectPath,
+    exit.code ?? 1,
+    jobStatus,
+    uploadFailed,
+  );
   say(report.message);
   return report.exitCode;
 }
