@@ -59,11 +59,19 @@ test('npm run graph writes a page in which no name can open or close a tag', asy
   }
 });
 
-test('npm run graph refuses a folder with no collection, and writes nothing there', async () => {
+test.each([
+  ['no folder', (_folder: string) => undefined],
+  [
+    'an empty graph folder',
+    (folder: string) =>
+      mkdirSync(path.join(folder, 'graph'), { recursive: true }),
+  ],
+])('npm run graph refuses %s, and writes no page', async (_case, prepare) => {
   const folder = path.join(
     mkdtempSync(path.join(os.tmpdir(), 'graph-salesforce-none-')),
     'nope',
   );
+  prepare(folder);
   try {
     const run = promisify(execFile)(
       path.join(PROJECT_ROOT, 'node_modules', '.bin', 'ts-node'),
@@ -77,10 +85,10 @@ test('npm run graph refuses a folder with no collection, and writes nothing ther
     await expect(run).rejects.toMatchObject({
       code: 1,
       stderr: expect.stringContaining(
-        'no graph folder): run npm start, or npm run demo, first',
+        '(no graph folder, or an empty one): run npm start, or npm run demo, first',
       ),
     });
-    expect(existsSync(folder)).toBe(false);
+    expect(existsSync(path.join(folder, 'index.html'))).toBe(false);
   } finally {
     rmSync(path.dirname(folder), { recursive: true, force: true });
   }

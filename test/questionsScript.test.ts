@@ -87,7 +87,7 @@ test('refuses a folder with no collection, saying what to run', async () => {
   const { code, stderr } = await runQuestions();
   expect(code).toBe(1);
   expect(stderr).toContain(
-    'no graph folder): run npm start, or npm run demo, first',
+    '(no graph folder, or an empty one): run npm start, or npm run demo, first',
   );
 });
 

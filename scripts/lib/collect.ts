@@ -1,6 +1,6 @@
 import { Entity, Relationship } from '@jupiterone/integration-sdk-core';
 import { ChildProcessWithoutNullStreams, execFile, spawn } from 'child_process';
-import { existsSync, promises as fs } from 'fs';
+import { promises as fs, readdirSync } from 'fs';
 import os from 'os';
 import path from 'path';
 
@@ -19,12 +19,20 @@ export function collectionFolder(named?: string): string {
     : path.join(PROJECT_ROOT, '.j1-integration');
   const collection =
     path.basename(folder) === 'graph' ? path.dirname(folder) : folder;
-  if (!existsSync(path.join(collection, 'graph'))) {
+  if (!holdsFiles(path.join(collection, 'graph'))) {
     throw new Error(
-      `no collection in ${collection} (no graph folder): run npm start, or npm run demo, first`,
+      `no collection in ${collection} (no graph folder, or an empty one): run npm start, or npm run demo, first`,
     );
   }
   return collection;
+}
+
+function holdsFiles(folder: string): boolean {
+  try {
+    return readdirSync(folder).length > 0;
+  } catch {
+    return false; // absent, or not a folder
+  }
 }
 
 export interface CollectTarget {
